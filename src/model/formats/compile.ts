@@ -1,0 +1,243 @@
+import { enumerationMark, SECTIONS } from '../sections';
+import type { RuleId } from '../rules/ids';
+import type { CellKind, ColumnDef, FormatDef, FormatId, RowDef, TableDef, TableId } from './types';
+
+/** One numeric cell of a format, flattened from the definition in printed order. */
+export interface CellDef {
+  /** Position in `CompiledFormat.cells` (printed order: table, row, column). */
+  readonly index: number;
+  /** Stable id: `<table>.<row>.<column>`. */
+  readonly id: string;
+  readonly table: TableId;
+  readonly row: string;
+  readonly col: string;
+  readonly kind: CellKind;
+  /** Row label as printed, with its group (（三）不予公开 1.属于国家秘密). */
+  readonly rowTitle: string;
+  /** Short reference used in messages (一, 三（七）总计, 三（三）1, 规章, 行政复议). */
+  readonly rowRef: string;
+  readonly colLabel: string;
+  /** 表二: the block heading (第二十条第（一）项); 表三: the column group (法人或其他组织); 表四: 行政诉讼. */
+  readonly group?: string;
+  readonly unit?: string;
+  /** Set for cells that are totals of other cells (filled by formula in the template). */
+  readonly derived?: { readonly rule: RuleId; readonly of: readonly number[] };
+}
+
+/** A linear check: sum(lhs) = sum(rhs). Arithmetic rules are lists of these. */
+export interface Equation {
+  readonly rule: RuleId;
+  readonly table: TableId;
+  readonly lhs: readonly number[];
+  readonly rhs: readonly number[];
+  /** The row or column the check runs along, for the message. */
+  readonly along: { readonly kind: 'row' | 'col'; readonly label: string };
+}
+
+export interface TableInfo {
+  readonly id: TableId;
+  /** 表二, 表三, 表四 */
+  readonly name: string;
+  /** Section heading (二、主动公开政府信息情况). */
+  readonly title: string;
+  readonly def: TableDef;
+  /** Cell indices of this table, in printed order. */
+  readonly cells: readonly number[];
+}
+
+export interface CompiledFormat {
+  readonly id: FormatId;
+  readonly def: FormatDef;
+  readonly cells: readonly CellDef[];
+  readonly byId: ReadonlyMap<string, CellDef>;
+  readonly tables: readonly TableInfo[];
+  readonly equations: readonly Equation[];
+  /** Derived cells in an order where every cell comes after the cells it sums. */
+  readonly derivedOrder: readonly number[];
+  /** For reading values fast: [table, row, col] of each cell. */
+  readonly paths: readonly (readonly [TableId, string, string])[];
+}
+
+interface LeafRow {
+  readonly id: string;
+  readonly title: string;
+  readonly ref: string;
+  readonly def: RowDef;
+}
+
+/** Flatten a row tree into rows with cells; heading rows give their mark to children but not their id. */
+function leafRows(rows: readonly RowDef[], parent?: { id: string; title: string; mark: string }): LeafRow[] {
+  const out: LeafRow[] = [];
+  for (const row of rows) {
+    const mark = (parent?.mark ?? '') + enumerationMark(row.label);
+    if (row.children) {
+      out.push(
+        ...leafRows(row.children, {
+          id: row.heading ? (parent?.id ?? '') : `${parent?.id ? `${parent.id}.` : ''}${row.id}`,
+          title: row.heading ? '' : row.label,
+          mark,
+        }),
+      );
+      continue;
+    }
+    const id = parent?.id ? `${parent.id}.${row.id}` : row.id;
+    const rest = row.label.slice(enumerationMark(row.label).length).replace(/^[、.]/, '');
+    // References are enumeration marks (一, 三（三）1); a total row keeps its name (三（七）总计).
+    const ref = mark === '' ? row.label : row.sumOfLeavesOf ? mark + rest : mark;
+    out.push({ id, title: parent?.title ? `${parent.title} ${row.label}` : row.label, ref, def: row });
+  }
+  return out;
+}
+
+/** All leaf rows below the named heading (for 三（七）总计). */
+function leavesBelow(rows: readonly RowDef[], headingId: string): string[] {
+  const heading = rows.find((r) => r.id === headingId);
+  if (!heading?.children) throw new Error(`format definition: no heading row ${headingId}`);
+  return leafRows(heading.children)
+    .filter((r) => !r.def.sumOfLeavesOf)
+    .map((r) => r.id);
+}
+
+export function compileFormat(def: FormatDef): CompiledFormat {
+  const cells: CellDef[] = [];
+  const byId = new Map<string, CellDef>();
+  const tables: TableInfo[] = [];
+  const equations: Equation[] = [];
+  const pending: { cell: string; rule: RuleId; of: string[] }[] = [];
+
+  const add = (table: TableId, row: string, rowTitle: string, rowRef: string, col: ColumnDef, group?: string): CellDef => {
+    const cell: CellDef = {
+      index: cells.length,
+      id: `${table}.${row}.${col.id}`,
+      table,
+      row,
+      col: col.id,
+      kind: col.kind ?? 'count',
+      rowTitle,
+      rowRef,
+      colLabel: col.label,
+      ...(group ? { group } : {}),
+      ...(col.unit ? { unit: col.unit } : {}),
+    };
+    if (byId.has(cell.id)) throw new Error(`format definition: duplicate cell id ${cell.id}`);
+    cells.push(cell);
+    byId.set(cell.id, cell);
+    return cell;
+  };
+  const ix = (id: string): number => {
+    const c = byId.get(id);
+    if (!c) throw new Error(`format definition: unknown cell ${id}`);
+    return c.index;
+  };
+
+  for (const t of def.tables) {
+    const first = cells.length;
+    const section = SECTIONS.find((s) => 'table' in s && s.table === t.id)!;
+    if (t.kind === 'blocks') {
+      for (const block of t.blocks) {
+        for (const row of block.rows) {
+          for (const col of block.columns) add(t.id, row.id, row.label, row.label, col, block.label);
+        }
+      }
+    } else if (t.kind === 'matrix') {
+      const rows = leafRows(t.rows);
+      for (const row of rows) {
+        for (const col of t.columns) add(t.id, row.id, row.title, row.ref, col, col.group);
+      }
+      for (const row of rows) {
+        for (const col of t.columns) {
+          if (col.sumOf) {
+            const of = col.sumOf.map((c) => `${t.id}.${row.id}.${c}`);
+            pending.push({ cell: `${t.id}.${row.id}.${col.id}`, rule: 'T3-ROW-TOTAL', of });
+            equations.push({
+              rule: 'T3-ROW-TOTAL',
+              table: t.id,
+              lhs: [ix(`${t.id}.${row.id}.${col.id}`)],
+              rhs: of.map(ix),
+              along: { kind: 'row', label: row.ref },
+            });
+          }
+        }
+      }
+      const totalRows = rows.filter((r) => r.def.sumOfLeavesOf);
+      for (const tr of totalRows) {
+        const leaves = leavesBelow(t.rows, tr.def.sumOfLeavesOf!);
+        for (const col of t.columns) {
+          const of = leaves.map((r) => `${t.id}.${r}.${col.id}`);
+          // The total column of the total row is defined once, as a row total.
+          if (!col.sumOf) pending.push({ cell: `${t.id}.${tr.id}.${col.id}`, rule: 'T3-RESULT-TOTAL', of });
+          equations.push({
+            rule: 'T3-RESULT-TOTAL',
+            table: t.id,
+            lhs: [ix(`${t.id}.${tr.id}.${col.id}`)],
+            rhs: of.map(ix),
+            along: { kind: 'col', label: col.label },
+          });
+        }
+      }
+      for (const col of t.columns) {
+        equations.push({
+          rule: 'T3-BALANCE',
+          table: t.id,
+          lhs: t.balance.lhs.map((r) => ix(`${t.id}.${r}.${col.id}`)),
+          rhs: t.balance.rhs.map((r) => ix(`${t.id}.${r}.${col.id}`)),
+          along: { kind: 'col', label: col.label },
+        });
+      }
+    } else {
+      for (const g of t.groups) {
+        const title = g.parent ? `${g.parent}·${g.label}` : g.label;
+        for (const col of t.columns) add(t.id, g.id, title, g.label, col, g.parent);
+        for (const col of t.columns) {
+          if (!col.sumOf) continue;
+          const of = col.sumOf.map((c) => `${t.id}.${g.id}.${c}`);
+          pending.push({ cell: `${t.id}.${g.id}.${col.id}`, rule: 'T4-GROUP-TOTAL', of });
+          equations.push({
+            rule: 'T4-GROUP-TOTAL',
+            table: t.id,
+            lhs: [ix(`${t.id}.${g.id}.${col.id}`)],
+            rhs: of.map(ix),
+            along: { kind: 'row', label: title },
+          });
+        }
+      }
+    }
+    const name = `表${section.heading.slice(0, section.heading.indexOf('、'))}`;
+    tables.push({
+      id: t.id,
+      name,
+      title: section.heading,
+      def: t,
+      cells: cells.slice(first).map((c) => c.index),
+    });
+  }
+
+  // Attach derivations and order them so that sums of sums come last.
+  for (const p of pending) {
+    const cell = cells[ix(p.cell)]!;
+    (cell as { derived?: CellDef['derived'] }).derived = { rule: p.rule, of: p.of.map(ix) };
+  }
+  const derivedOrder: number[] = [];
+  const state = new Map<number, 'visiting' | 'done'>();
+  const visit = (i: number): void => {
+    const d = cells[i]!.derived;
+    if (!d || state.get(i) === 'done') return;
+    if (state.get(i) === 'visiting') throw new Error(`format definition: circular total at ${cells[i]!.id}`);
+    state.set(i, 'visiting');
+    d.of.forEach(visit);
+    state.set(i, 'done');
+    derivedOrder.push(i);
+  };
+  cells.forEach((c) => visit(c.index));
+
+  return {
+    id: def.id,
+    def,
+    cells,
+    byId,
+    tables,
+    equations,
+    derivedOrder,
+    paths: cells.map((c) => [c.table, c.row, c.col] as const),
+  };
+}

@@ -1,0 +1,63 @@
+import type { FormatId } from '../formats';
+import type { RuleId, Severity } from './ids';
+
+export type RuleFamily = 'cell' | 'arithmetic' | 'table2' | 'meta' | 'crossYear' | 'narrative';
+
+export interface RuleInfo {
+  readonly id: RuleId;
+  readonly severity: Severity;
+  readonly family: RuleFamily;
+  /** One line in Chinese: what the rule checks (shown in the task pane's rule list and the CLI help). */
+  readonly title: string;
+  /** Formats the rule applies to; all when absent. */
+  readonly formats?: readonly FormatId[];
+}
+
+type Entry = Omit<RuleInfo, 'id'>;
+
+/** The rules, as data. Bumped whenever a rule is added or changes meaning. */
+export const RULES_VERSION = '2026.12.1';
+
+export const RULES: { readonly [K in RuleId]: RuleInfo & { id: K } } = withIds({
+  'CELL-BLANK': { severity: 'error', family: 'cell', title: '必填单元格未填写（没有数据请填 0）' },
+  'CELL-TEXT': { severity: 'error', family: 'cell', title: '数字单元格中填了文字（如“无”“-”“/”或带单位的数字）' },
+  'CELL-NUMBER-AS-TEXT': { severity: 'warning', family: 'cell', title: '数字以文本形式填写，表格中的合计公式不会计入' },
+  'CELL-NEGATIVE': { severity: 'error', family: 'cell', title: '数量或金额为负数（“本年增/减”除外）' },
+  'CELL-NOT-INTEGER': { severity: 'error', family: 'cell', title: '件数、项目数应为整数' },
+  'CELL-FORMULA-ERROR': { severity: 'error', family: 'cell', title: '单元格为公式错误值（#REF!、#VALUE! 等）' },
+  'CELL-IMPLAUSIBLE': { severity: 'warning', family: 'cell', title: '数值大得不合常理，请核对单位和位数' },
+  'T3-ROW-TOTAL': { severity: 'error', family: 'arithmetic', title: '表三每一行：总计 = 自然人 + 五类法人或其他组织' },
+  'T3-RESULT-TOTAL': { severity: 'error', family: 'arithmetic', title: '表三每一列：三（七）总计 = （一）至（六）各项之和' },
+  'T3-BALANCE': { severity: 'error', family: 'arithmetic', title: '表三勾稽关系：第一项加第二项之和，等于第三项加第四项之和' },
+  'T4-GROUP-TOTAL': { severity: 'error', family: 'arithmetic', title: '表四每组：总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结' },
+  'T2-2019-PUBLISHED': { severity: 'warning', family: 'table2', title: '表二：本年新公开数量不应大于对外公开总数量', formats: ['2019'] },
+  'T2-2019-PROJECTS': { severity: 'warning', family: 'table2', title: '表二：上一年项目数量加本年增/减不应为负', formats: ['2019'] },
+  'T2-2021-IN-FORCE': { severity: 'warning', family: 'table2', title: '表二：现行有效件数通常不小于本年制发件数减本年废止件数', formats: ['2021'] },
+  'T2-RULES-AUTHORITY': { severity: 'warning', family: 'table2', title: '只有省级、设区的市级人民政府和国务院部门制定规章' },
+  'META-REQUIRED': { severity: 'error', family: 'meta', title: '基本信息必填项（机关名称、机关类型、年度）' },
+  'META-YEAR-FORMAT': { severity: 'warning', family: 'meta', title: '报告年度与所用格式一致（2019、2020 年用 2019 版，2021 年起用 2021 版）' },
+  'META-CREDIT-CODE': { severity: 'error', family: 'meta', title: '统一社会信用代码为 18 位且校验位正确' },
+  'META-PHONE': { severity: 'warning', family: 'meta', title: '联系电话格式' },
+  'META-DATE': { severity: 'warning', family: 'meta', title: '填报日期应是有效日期，且在报告年度结束之后' },
+  'XY-YEAR': { severity: 'warning', family: 'crossYear', title: '上年报告的年度应为本年度减一' },
+  'XY-CARRY': { severity: 'warning', family: 'crossYear', title: '本年“二、上年结转”等于上年“四、结转下年度继续办理”' },
+  'XY-RULES-IN-FORCE': { severity: 'warning', family: 'crossYear', title: '现行有效件数 = 上年现行有效件数 + 本年制发 − 本年废止', formats: ['2021'] },
+  'XY-PROJECTS': { severity: 'warning', family: 'crossYear', title: '上一年项目数量 = 上年报告的上一年项目数量 + 本年增/减', formats: ['2019'] },
+  'NARRATIVE-SECTIONS': { severity: 'warning', family: 'narrative', title: '六个部分齐全，“五、存在的主要问题及改进情况”不为空' },
+  'NARRATIVE-FIGURES': { severity: 'warning', family: 'narrative', title: '正文所述件数与表格一致' },
+  'NARRATIVE-PARTS': { severity: 'warning', family: 'narrative', title: '总体情况中分项之和与总数相符' },
+  'NARRATIVE-PARTS-UNACCOUNTED': { severity: 'info', family: 'narrative', title: '“其中”所列分项少于总数（提示）' },
+  'NARRATIVE-FEE': { severity: 'warning', family: 'narrative', title: '信息处理费的说明与表三（六）2 一致', formats: ['2021'] },
+  'NARRATIVE-FEE-STATEMENT': { severity: 'warning', family: 'narrative', title: '“六、其他需要报告的事项”应说明信息处理费收取情况', formats: ['2021'] },
+});
+
+function withIds<T extends { [K in RuleId]: Entry }>(table: T): { [K in RuleId]: RuleInfo & { id: K } } {
+  const out = {} as { [K in RuleId]: RuleInfo & { id: K } };
+  for (const id of Object.keys(table) as RuleId[]) (out as Record<RuleId, RuleInfo>)[id] = { id, ...table[id] };
+  return out;
+}
+
+export function ruleApplies(id: RuleId, format: FormatId): boolean {
+  const f = RULES[id].formats;
+  return !f || f.includes(format);
+}

@@ -1,0 +1,43 @@
+/** Every rule id, stable across releases: tests, messages, explanations and the export use them. */
+export const RULE_IDS = [
+  // cell content (error unless noted)
+  'CELL-BLANK',
+  'CELL-TEXT',
+  'CELL-NUMBER-AS-TEXT',
+  'CELL-NEGATIVE',
+  'CELL-NOT-INTEGER',
+  'CELL-FORMULA-ERROR',
+  'CELL-IMPLAUSIBLE',
+  // arithmetic
+  'T3-ROW-TOTAL',
+  'T3-RESULT-TOTAL',
+  'T3-BALANCE',
+  'T4-GROUP-TOTAL',
+  // table 二 consistency
+  'T2-2019-PUBLISHED',
+  'T2-2019-PROJECTS',
+  'T2-2021-IN-FORCE',
+  'T2-RULES-AUTHORITY',
+  // metadata
+  'META-REQUIRED',
+  'META-YEAR-FORMAT',
+  'META-CREDIT-CODE',
+  'META-PHONE',
+  'META-DATE',
+  // across years
+  'XY-YEAR',
+  'XY-CARRY',
+  'XY-RULES-IN-FORCE',
+  'XY-PROJECTS',
+  // narrative
+  'NARRATIVE-SECTIONS',
+  'NARRATIVE-FIGURES',
+  'NARRATIVE-PARTS',
+  'NARRATIVE-PARTS-UNACCOUNTED',
+  'NARRATIVE-FEE',
+  'NARRATIVE-FEE-STATEMENT',
+] as const;
+
+export type RuleId = (typeof RULE_IDS)[number];
+export type Severity = 'error' | 'warning' | 'info';
+export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];

@@ -1,0 +1,76 @@
+import { fmt } from '../values';
+import type { RuleId } from './ids';
+import type { EquationParams, RuleParams } from './types';
+
+/** The Chinese message of each rule, rendered from its params. A missing rule fails to compile. */
+export type MessageCatalogue = { readonly [K in RuleId]: (p: RuleParams[K]) => string };
+
+const equation = (p: EquationParams): string =>
+  `${p.table} ${p.along}：${p.lhsTerms}=${fmt(p.lhs)}，${p.rhsTerms}=${fmt(p.rhs)}，相差${fmt(Math.abs(p.diff))}`;
+
+const quote = (s: string): string => `“${s.length > 40 ? `${s.slice(0, 40)}…` : s}”`;
+
+export const zhCN: MessageCatalogue = {
+  'CELL-BLANK': (p) => `${p.where}：未填写，没有数据请填 0`,
+  'CELL-TEXT': (p) => `${p.where}：填的是文字${quote(p.text ?? '')}，应填数字（没有数据请填 0）`,
+  'CELL-NUMBER-AS-TEXT': (p) =>
+    `${p.where}：${quote(p.text ?? '')}是以文本形式填写的数字，已按 ${fmt(p.value ?? 0)} 校验；表格中的合计公式不会计入它，请改为数字`,
+  'CELL-NEGATIVE': (p) => `${p.where}：${fmt(p.value ?? 0)} 是负数，数量和金额不能小于 0`,
+  'CELL-NOT-INTEGER': (p) => `${p.where}：${fmt(p.value ?? 0)} 不是整数，件数、项目数应为整数`,
+  'CELL-FORMULA-ERROR': (p) => `${p.where}：公式出错（${p.text ?? ''}），请检查公式或直接填写数字`,
+  'CELL-IMPLAUSIBLE': (p) => `${p.where}：${fmt(p.value ?? 0)} 大得不合常理，请核对单位和位数`,
+  'T3-ROW-TOTAL': equation,
+  'T3-RESULT-TOTAL': equation,
+  'T3-BALANCE': equation,
+  'T4-GROUP-TOTAL': equation,
+  'T2-2019-PUBLISHED': (p) =>
+    `${p.table} ${p.row}：本年新公开数量（${fmt(p.published)}）大于对外公开总数量（${fmt(p.total)}）`,
+  'T2-2019-PROJECTS': (p) =>
+    `${p.table} ${p.row}：上一年项目数量 ${fmt(p.prev)} 加本年增/减 ${fmt(p.change)} 得 ${fmt(p.result)}，本年项目数不能为负`,
+  'T2-2021-IN-FORCE': (p) =>
+    `${p.table} ${p.row}：现行有效件数 ${fmt(p.inForce)} 小于本年制发件数减本年废止件数（${fmt(p.issued)}−${fmt(p.repealed)}=${fmt(p.issued - p.repealed)}），请核对`,
+  'T2-RULES-AUTHORITY': (p) =>
+    `机关类型为“${p.kind}”，不制定规章，但表二“规章”一行填了数（${p.cells}）；请核对机关类型，或将本机关的文件计入规范性文件`,
+  'META-REQUIRED': (p) => `基本信息：未填写“${p.field}”`,
+  'META-YEAR-FORMAT': (p) =>
+    `报告年度 ${p.year} 应使用 ${p.expected} 版格式，当前为 ${p.format} 版格式`,
+  'META-CREDIT-CODE': (p) =>
+    p.problem === 'length'
+      ? `统一社会信用代码“${p.code}”应为 18 位，现为 ${p.code.length} 位`
+      : p.problem === 'charset'
+        ? `统一社会信用代码“${p.code}”含有不允许的字符（只能是数字和除 I、O、Z、S、V 外的大写字母）`
+        : `统一社会信用代码“${p.code}”校验位不符（按前 17 位应为 ${p.expected ?? ''}），请核对是否抄错`,
+  'META-PHONE': (p) => `联系电话“${p.phone}”不像有效的电话号码（固定电话如 0551-12345678，手机 11 位）`,
+  'META-DATE': (p) =>
+    p.problem === 'invalid'
+      ? `填报日期“${p.date}”不是有效日期`
+      : p.problem === 'early'
+        ? `填报日期 ${p.date} 早于 ${p.year} 年度结束，年度报告应在次年填报`
+        : `填报日期 ${p.date} 晚于 ${p.year + 1} 年底，请核对年度和日期`,
+  'XY-YEAR': (p) => `上年报告的年度为 ${p.previousYear}，本报告年度为 ${p.year}，应使用 ${p.year - 1} 年度的报告`,
+  'XY-CARRY': (p) =>
+    `表三 ${p.col}列：本年“${p.to}”为 ${fmt(p.current)}，上年报告“${p.from}”为 ${fmt(p.previous)}，两者应相等`,
+  'XY-RULES-IN-FORCE': (p) =>
+    `${p.table} ${p.row}：现行有效件数应为上年 ${fmt(p.previousInForce)} + 本年制发 ${fmt(p.issued)} − 本年废止 ${fmt(p.repealed)} = ${fmt(p.expected)}，实际填 ${fmt(p.actual)}`,
+  'XY-PROJECTS': (p) =>
+    `${p.table} ${p.row}：上一年项目数量应为上年报告的 ${fmt(p.previousPrev)} + 本年增/减 ${fmt(p.previousChange)} = ${fmt(p.expected)}，实际填 ${fmt(p.actual)}`,
+  'NARRATIVE-SECTIONS': (p) =>
+    p.problem === 'missing' ? `正文缺少“${p.section}”部分` : `“${p.section}”部分没有内容`,
+  'NARRATIVE-FIGURES': (p) => `正文所写${p.subject}（“${p.phrase}”）与表格不符：${p.tableText}`,
+  'NARRATIVE-PARTS': (p) =>
+    p.exhaustive
+      ? `总体情况：${p.split}之和为 ${fmt(p.parts)}，与所述总数 ${fmt(p.total)} 不符`
+      : `总体情况：“其中”所列分项之和 ${fmt(p.parts)} 超过所述总数 ${fmt(p.total)}`,
+  'NARRATIVE-PARTS-UNACCOUNTED': (p) =>
+    `总体情况：所述总数 ${fmt(p.total)} 中，“其中”列出的分项合计 ${fmt(p.parts)}，另有 ${fmt(p.rest)} 未列明（仅提示）`,
+  'NARRATIVE-FEE': (p) =>
+    p.problem === 'unmentioned'
+      ? `表三（六）2 有 ${fmt(p.unpaid)} 件申请因逾期未缴费不再处理，但“六、其他需要报告的事项”未提及信息处理费`
+      : `“六、其他需要报告的事项”写了收取信息处理费（“${p.phrase ?? ''}”），但表三中本年没有任何申请`,
+  'NARRATIVE-FEE-STATEMENT': () =>
+    '“六、其他需要报告的事项”应说明本年度收取信息处理费的情况（未收取的写明未收取）',
+};
+
+/** Root-cause hint: one cell explains several arithmetic errors. */
+export const rootCauseMessage = (where: string, current: string, suggested: string, n: number): string =>
+  `${where} 很可能填错：现为 ${current}，若改为 ${suggested}，可同时消除 ${n} 个合计错误`;

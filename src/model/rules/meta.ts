@@ -1,0 +1,40 @@
+import { formatForYear } from '../formats';
+import { checkCreditCode, metadataLabel } from '../metadata';
+import type { RuleCheck } from './types';
+
+/** Mainland fixed lines (区号-号码, optional extension), mobiles, 400/800 lines, 12345 hotlines. */
+const PHONE = /^(?:\+?86[- ]?)?(?:0\d{2,3}[- ]?\d{7,8}(?:[-转#]\d{1,6})?|1[3-9]\d{9}|[48]00[- ]?\d{3}[- ]?\d{4}|\d{7,8}|12345)$/;
+
+function validDate(s: string): Date | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (!m) return undefined;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d ? date : undefined;
+}
+
+export const metaChecks: RuleCheck = {
+  rules: ['META-REQUIRED', 'META-YEAR-FORMAT', 'META-CREDIT-CODE', 'META-PHONE', 'META-DATE'],
+  check(ctx) {
+    const { metadata: m, format } = ctx.report;
+    if (!m.agencyName.trim()) ctx.emit('META-REQUIRED', 'meta', [], { field: metadataLabel('agencyName') });
+    if (!m.agencyKind) ctx.emit('META-REQUIRED', 'meta', [], { field: metadataLabel('agencyKind') });
+    const expected = formatForYear(m.year);
+    if (expected !== format) ctx.emit('META-YEAR-FORMAT', 'meta', [], { year: m.year, format, expected });
+    const code = m.creditCode?.trim().toUpperCase();
+    if (code) {
+      const problem = checkCreditCode(code);
+      if (problem) ctx.emit('META-CREDIT-CODE', 'meta', [], { code, ...problem });
+    }
+    const phone = m.phone?.trim();
+    if (phone && !PHONE.test(phone.replace(/[（(]/g, '').replace(/[）)]/g, '-').replace(/--/g, '-'))) {
+      ctx.emit('META-PHONE', 'meta', [], { phone });
+    }
+    if (m.date) {
+      const date = validDate(m.date);
+      if (!date) ctx.emit('META-DATE', 'meta', [], { date: m.date, year: m.year, problem: 'invalid' });
+      else if (date.getUTCFullYear() <= m.year) ctx.emit('META-DATE', 'meta', [], { date: m.date, year: m.year, problem: 'early' });
+      else if (date.getUTCFullYear() > m.year + 1) ctx.emit('META-DATE', 'meta', [], { date: m.date, year: m.year, problem: 'future' });
+    }
+  },
+};

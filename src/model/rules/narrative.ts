@@ -1,0 +1,127 @@
+import { extractFee, extractFigures, extractParts, type Figure } from '../narrative/extract';
+import { sectionById, type SectionId } from '../sections';
+import { fmt } from '../values';
+import type { ReportView, RuleCheck, RuleContext } from './types';
+
+/** Sections that are text only; 二–四 are the tables themselves. */
+const TEXT_SECTIONS: readonly SectionId[] = ['overview', 'problems', 'other'];
+const EMPTY = /^[\s\u3000]*(?:无[。.]?)?[\s\u3000]*$/;
+
+/** A table figure the narrative may state: the cells, and how it reads in a message. */
+interface Target {
+  readonly subject: string;
+  readonly cells: readonly string[];
+  /** Acceptable values (some reports count the carried-over applications in). */
+  accepts(view: ReportView): number[];
+}
+
+const rowTotal = (row: string) => `t3.${row}.total`;
+const T4_TOTALS = { review: ['t4.review.total'], litigation: ['t4.litigationDirect.total', 't4.litigationAfterReview.total'] };
+
+const TARGETS: Record<Figure['kind'], Target> = {
+  received: {
+    subject: '收到的政府信息公开申请',
+    cells: [rowTotal('new'), rowTotal('carriedOver')],
+    accepts: (v) => [v.get(rowTotal('new')), v.get(rowTotal('new')) + v.get(rowTotal('carriedOver'))],
+  },
+  noneReceived: { subject: '未收到政府信息公开申请', cells: [rowTotal('new')], accepts: (v) => [v.get(rowTotal('new'))] },
+  carryForward: { subject: '结转下年度的申请', cells: [rowTotal('carryForward')], accepts: (v) => [v.get(rowTotal('carryForward'))] },
+  review: { subject: '行政复议', cells: T4_TOTALS.review, accepts: (v) => [v.get(T4_TOTALS.review[0]!)] },
+  noReview: { subject: '未发生行政复议', cells: T4_TOTALS.review, accepts: (v) => [v.get(T4_TOTALS.review[0]!)] },
+  litigation: {
+    subject: '行政诉讼',
+    cells: T4_TOTALS.litigation,
+    accepts: (v) => [T4_TOTALS.litigation.reduce((s, id) => s + v.get(id), 0)],
+  },
+  noLitigation: {
+    subject: '未发生行政诉讼',
+    cells: T4_TOTALS.litigation,
+    accepts: (v) => [T4_TOTALS.litigation.reduce((s, id) => s + v.get(id), 0)],
+  },
+};
+
+function describe(ctx: RuleContext, target: Target, kind: Figure['kind']): string {
+  const parts = target.cells.map((id) => {
+    const c = ctx.format.byId.get(id)!;
+    const table = ctx.format.tables.find((t) => t.id === c.table)!.name;
+    return `${table}“${c.rowTitle}”${c.colLabel} ${fmt(ctx.get(id))}`;
+  });
+  if (kind === 'received') return `${parts[0]}（连同上年结转为 ${fmt(target.accepts(ctx)[1]!)}）`;
+  return parts.join('，');
+}
+
+function figures(ctx: RuleContext): void {
+  for (const f of extractFigures(ctx.report.narrative!)) {
+    const target = TARGETS[f.kind];
+    if (target.accepts(ctx).includes(f.value)) continue;
+    ctx.emit(
+      'NARRATIVE-FIGURES',
+      'narrative',
+      target.cells.map((id) => ctx.format.byId.get(id)!.index),
+      { subject: target.subject, stated: f.value, tableText: describe(ctx, target, f.kind), phrase: f.phrase },
+      [f],
+    );
+  }
+}
+
+function parts(ctx: RuleContext): void {
+  const text = ctx.report.narrative?.overview;
+  if (!text) return;
+  for (const p of extractParts(text)) {
+    const total = p.total.value;
+    for (const split of p.splits) {
+      const sum = split.parts.reduce((s, e) => s + e.value, 0);
+      if (sum !== total) {
+        ctx.emit('NARRATIVE-PARTS', 'narrative', [], { total, parts: sum, split: split.name, exhaustive: true }, [p.total, ...split.parts]);
+      }
+    }
+    if (p.listed.length === 0) continue;
+    const sum = p.listed.reduce((s, e) => s + e.value, 0);
+    const tooMany = p.listed.some((e) => e.value > total) || sum > total;
+    if (tooMany) {
+      ctx.emit('NARRATIVE-PARTS', 'narrative', [], { total, parts: sum, split: '“其中”所列分项', exhaustive: false }, [p.total, ...p.listed]);
+    } else if (sum < total) {
+      ctx.emit('NARRATIVE-PARTS-UNACCOUNTED', 'narrative', [], { total, parts: sum, rest: total - sum }, [p.total, ...p.listed]);
+    }
+  }
+}
+
+function fee(ctx: RuleContext): void {
+  const other = ctx.report.narrative?.other;
+  if (other === undefined) return;
+  const unpaidId = 't3.other.unpaidFee.total';
+  const unpaidCell = ctx.format.byId.get(unpaidId);
+  if (!unpaidCell) return;
+  const { mentioned, charged } = extractFee(other);
+  const unpaid = ctx.get(unpaidId);
+  if (unpaid > 0 && !mentioned) ctx.emit('NARRATIVE-FEE', 'narrative', [unpaidCell.index], { problem: 'unmentioned', unpaid });
+  const applications = ctx.get(rowTotal('new')) + ctx.get(rowTotal('carriedOver'));
+  if (charged && applications === 0) {
+    ctx.emit(
+      'NARRATIVE-FEE',
+      'narrative',
+      [ctx.format.byId.get(rowTotal('new'))!.index],
+      { problem: 'noApplications', unpaid, phrase: charged.phrase },
+      [charged],
+    );
+  }
+  if (!mentioned && unpaid === 0) ctx.emit('NARRATIVE-FEE-STATEMENT', 'narrative', [], {});
+}
+
+/** Narrative against the tables; runs when any section has text. */
+export const narrativeChecks: RuleCheck = {
+  rules: ['NARRATIVE-SECTIONS', 'NARRATIVE-FIGURES', 'NARRATIVE-PARTS', 'NARRATIVE-PARTS-UNACCOUNTED', 'NARRATIVE-FEE', 'NARRATIVE-FEE-STATEMENT'],
+  needs: 'narrative',
+  check(ctx) {
+    const n = ctx.report.narrative!;
+    for (const id of TEXT_SECTIONS) {
+      const text = n[id];
+      const section = sectionById(id).heading;
+      if (text === undefined) ctx.emit('NARRATIVE-SECTIONS', 'narrative', [], { section, problem: 'missing' });
+      else if (id !== 'other' && EMPTY.test(text)) ctx.emit('NARRATIVE-SECTIONS', 'narrative', [], { section, problem: 'empty' });
+    }
+    figures(ctx);
+    parts(ctx);
+    fee(ctx);
+  },
+};

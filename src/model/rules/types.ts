@@ -1,0 +1,124 @@
+import type { CompiledFormat, TableId } from '../formats';
+import type { Report } from '../schema/report';
+import type { SectionId } from '../sections';
+import type { RuleId, Severity } from './ids';
+
+/** Where an issue belongs in the ordered list: cover sheet, a table, or the narrative. */
+export type IssueArea = 'meta' | TableId | 'narrative';
+
+/** A figure the narrative states, with the phrase it was read from. */
+export interface Evidence {
+  readonly section: SectionId;
+  readonly phrase: string;
+  readonly value: number;
+  /** Offset of the phrase in the section text. */
+  readonly offset: number;
+}
+
+interface CellParams {
+  /** The cell in words: 表三 一、本年新收政府信息公开申请数量 · 自然人 */
+  readonly where: string;
+  readonly text?: string;
+  readonly value?: number;
+}
+
+/** Every arithmetic rule is a linear equation lhs = rhs. */
+export interface EquationParams {
+  readonly table: string;
+  readonly along: string;
+  readonly lhsTerms: string;
+  readonly rhsTerms: string;
+  readonly lhs: number;
+  readonly rhs: number;
+  readonly diff: number;
+}
+
+interface RowParams {
+  readonly table: string;
+  readonly row: string;
+}
+
+export interface RuleParams {
+  'CELL-BLANK': CellParams;
+  'CELL-TEXT': CellParams;
+  'CELL-NUMBER-AS-TEXT': CellParams;
+  'CELL-NEGATIVE': CellParams;
+  'CELL-NOT-INTEGER': CellParams;
+  'CELL-FORMULA-ERROR': CellParams;
+  'CELL-IMPLAUSIBLE': CellParams;
+  'T3-ROW-TOTAL': EquationParams;
+  'T3-RESULT-TOTAL': EquationParams;
+  'T3-BALANCE': EquationParams;
+  'T4-GROUP-TOTAL': EquationParams;
+  'T2-2019-PUBLISHED': RowParams & { readonly published: number; readonly total: number };
+  'T2-2019-PROJECTS': RowParams & { readonly prev: number; readonly change: number; readonly result: number };
+  'T2-2021-IN-FORCE': RowParams & { readonly issued: number; readonly repealed: number; readonly inForce: number };
+  'T2-RULES-AUTHORITY': { readonly kind: string; readonly cells: string; readonly total: number };
+  'META-REQUIRED': { readonly field: string };
+  'META-YEAR-FORMAT': { readonly year: number; readonly format: string; readonly expected: string };
+  'META-CREDIT-CODE': { readonly code: string; readonly problem: 'length' | 'charset' | 'checksum'; readonly expected?: string };
+  'META-PHONE': { readonly phone: string };
+  'META-DATE': { readonly date: string; readonly year: number; readonly problem: 'invalid' | 'early' | 'future' };
+  'XY-YEAR': { readonly year: number; readonly previousYear: number };
+  'XY-CARRY': { readonly col: string; readonly current: number; readonly previous: number; readonly from: string; readonly to: string };
+  'XY-RULES-IN-FORCE': RowParams & {
+    readonly previousInForce: number;
+    readonly issued: number;
+    readonly repealed: number;
+    readonly expected: number;
+    readonly actual: number;
+  };
+  'XY-PROJECTS': RowParams & { readonly previousPrev: number; readonly previousChange: number; readonly expected: number; readonly actual: number };
+  'NARRATIVE-SECTIONS': { readonly section: string; readonly problem: 'missing' | 'empty' };
+  'NARRATIVE-FIGURES': { readonly subject: string; readonly stated: number; readonly tableText: string; readonly phrase: string };
+  'NARRATIVE-PARTS': { readonly total: number; readonly parts: number; readonly split: string; readonly exhaustive: boolean };
+  'NARRATIVE-PARTS-UNACCOUNTED': { readonly total: number; readonly parts: number; readonly rest: number };
+  'NARRATIVE-FEE': { readonly problem: 'unmentioned' | 'noApplications'; readonly unpaid: number; readonly phrase?: string };
+  'NARRATIVE-FEE-STATEMENT': Record<string, never>;
+}
+
+/** One finding: data first (rule, cells, params), the message rendered from them. */
+export interface Issue<K extends RuleId = RuleId> {
+  readonly ruleId: K;
+  readonly severity: Severity;
+  readonly area: IssueArea;
+  /** Cell ids the issue concerns; the first is the one to select. */
+  readonly cells: readonly string[];
+  readonly params: RuleParams[K];
+  readonly message: string;
+  readonly evidence?: readonly Evidence[];
+  /** Set when a root-cause hint explains this issue: the cell whose correction removes it. */
+  rootCause?: string;
+  /** The user's 说明, for warnings that carry one. */
+  explanation?: string;
+}
+
+/** A view of one report's numbers, read once per validation. */
+export interface ReportView {
+  readonly report: Report;
+  readonly format: CompiledFormat;
+  /** Cell values by cell index; blanks and text count as 0. */
+  readonly values: Float64Array;
+  /** CellState by cell index. */
+  readonly states: Uint8Array;
+  /** Value of a cell by id (0 where the format has no such cell). */
+  get(id: string): number;
+}
+
+export interface RuleContext extends ReportView {
+  readonly previous?: ReportView;
+  emit<K extends RuleId>(
+    ruleId: K,
+    area: IssueArea,
+    cells: readonly number[],
+    params: RuleParams[K],
+    evidence?: readonly Evidence[],
+  ): void;
+}
+
+/** A family of rules checked in one pass. */
+export interface RuleCheck {
+  readonly rules: readonly RuleId[];
+  readonly needs?: 'previous' | 'narrative';
+  check(ctx: RuleContext): void;
+}

@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import { RULE_IDS, SEVERITIES } from '../rules/ids';
+import { SECTION_IDS } from '../sections';
+import { CellValueSchema, reportSchemaFor } from './report';
+
+/** Identifies the document; bump SCHEMA_VERSION's major part on an incompatible change. */
+export const SUBMISSION_KIND = 'xxgk-annual-report';
+export const SCHEMA_VERSION = '1.0';
+
+const EvidenceSchema = z.strictObject({
+  section: z.enum(SECTION_IDS),
+  phrase: z.string().max(2000),
+  value: z.number(),
+  offset: z.number().int().min(0),
+});
+
+export const IssueSchema = z.strictObject({
+  ruleId: z.enum(RULE_IDS),
+  severity: z.enum(SEVERITIES as ['error', 'warning', 'info']),
+  area: z.enum(['meta', 't2', 't3', 't4', 'narrative']),
+  cells: z.array(z.string().max(200)).max(500),
+  message: z.string().max(4000),
+  params: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])),
+  evidence: z.array(EvidenceSchema).max(500).optional(),
+  rootCause: z.string().max(200).optional(),
+  explanation: z.string().max(2000).optional(),
+});
+
+export const HintSchema = z.strictObject({
+  cell: z.string().max(200),
+  current: z.number(),
+  suggested: z.number(),
+  resolves: z.number().int(),
+  message: z.string().max(4000),
+});
+
+export const ValidationSummarySchema = z.strictObject({
+  valid: z.boolean(),
+  counts: z.strictObject({
+    error: z.number().int().min(0),
+    warning: z.number().int().min(0),
+    info: z.number().int().min(0),
+    explained: z.number().int().min(0),
+  }),
+  issues: z.array(IssueSchema).max(20000),
+  hints: z.array(HintSchema).max(1000),
+});
+
+const envelope = {
+  kind: z.literal(SUBMISSION_KIND),
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  rulesVersion: z.string().max(40),
+  generator: z.strictObject({ name: z.string().max(100), version: z.string().max(40) }).optional(),
+  /** When the file was made (not part of the hashed data). */
+  exportedAt: z.string().max(40).optional(),
+  validation: ValidationSummarySchema,
+  integrity: z.strictObject({
+    algorithm: z.literal('SHA-256'),
+    /** JSON canonicalization scheme (RFC 8785) over {format, metadata, tables, narrative, explanations}. */
+    canonicalization: z.literal('RFC8785'),
+    sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  }),
+};
+
+export const SubmissionSchema = z.discriminatedUnion('format', [
+  reportSchemaFor('2019').extend(envelope),
+  reportSchemaFor('2021').extend(envelope),
+]);
+export type Submission = z.infer<typeof SubmissionSchema>;
+
+export { CellValueSchema };
