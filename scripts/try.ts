@@ -1,2 +1,2 @@
-import { checkCreditCode } from '../src/model';
-console.log(checkCreditCode('91350100M000100Y43'), checkCreditCode('11100000000013127D'), checkCreditCode('91110000600037341L'));
+import { parseReport } from '../src/model';
+console.log(JSON.stringify([parseReport({ format: '2018', metadata: {}, tables: {} }), parseReport(null), parseReport('x')]));

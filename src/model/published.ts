@@ -6,7 +6,7 @@ import { SCHEMA_VERSION, SubmissionSchema } from './schema/submission';
 /** The JSON Schema of the submission document, generated from the zod schema (assets/submission.schema.json). */
 export function submissionJsonSchema(): Record<string, unknown> {
   return {
-    ...z.toJSONSchema(SubmissionSchema, { target: 'draft-2020-12' }),
+    ...z.toJSONSchema(SubmissionSchema, { target: 'draft-2020-12', reused: 'ref' }),
     $id: `https://xxgk.invalid/schema/submission-${SCHEMA_VERSION}.json`,
     title: '政府信息公开工作年度报告 提交文件',
   };

@@ -1,3 +1,4 @@
+import type { CompiledFormat } from '../formats';
 import { extractFee, extractFigures, extractParts, type Figure } from '../narrative/extract';
 import { sectionById, type SectionId } from '../sections';
 import { fmt } from '../values';
@@ -9,7 +10,8 @@ const EMPTY = /^[\s\u3000]*(?:无[。.]?)?[\s\u3000]*$/;
 
 /** A table figure the narrative may state: the cells, and how it reads in a message. */
 interface Target {
-  readonly subject: string;
+  /** What the narrative speaks of, in words; table labels come from the format. */
+  subject(format: CompiledFormat): string;
   readonly cells: readonly string[];
   /** Acceptable values (some reports count the carried-over applications in). */
   accepts(view: ReportView): number[];
@@ -18,23 +20,26 @@ interface Target {
 const rowTotal = (row: string) => `t3.${row}.total`;
 const T4_TOTALS = { review: ['t4.review.total'], litigation: ['t4.litigationDirect.total', 't4.litigationAfterReview.total'] };
 
+const review = (f: CompiledFormat) => f.byId.get(T4_TOTALS.review[0]!)!.rowTitle;
+const litigation = (f: CompiledFormat) => f.byId.get(T4_TOTALS.litigation[0]!)!.group!;
+
 const TARGETS: Record<Figure['kind'], Target> = {
   received: {
-    subject: '收到的政府信息公开申请',
+    subject: () => '收到的政府信息公开申请',
     cells: [rowTotal('new'), rowTotal('carriedOver')],
     accepts: (v) => [v.get(rowTotal('new')), v.get(rowTotal('new')) + v.get(rowTotal('carriedOver'))],
   },
-  noneReceived: { subject: '未收到政府信息公开申请', cells: [rowTotal('new')], accepts: (v) => [v.get(rowTotal('new'))] },
-  carryForward: { subject: '结转下年度的申请', cells: [rowTotal('carryForward')], accepts: (v) => [v.get(rowTotal('carryForward'))] },
-  review: { subject: '行政复议', cells: T4_TOTALS.review, accepts: (v) => [v.get(T4_TOTALS.review[0]!)] },
-  noReview: { subject: '未发生行政复议', cells: T4_TOTALS.review, accepts: (v) => [v.get(T4_TOTALS.review[0]!)] },
+  noneReceived: { subject: () => '未收到政府信息公开申请', cells: [rowTotal('new')], accepts: (v) => [v.get(rowTotal('new'))] },
+  carryForward: { subject: () => '结转下年度的申请', cells: [rowTotal('carryForward')], accepts: (v) => [v.get(rowTotal('carryForward'))] },
+  review: { subject: (f) => review(f), cells: T4_TOTALS.review, accepts: (v) => [v.get(T4_TOTALS.review[0]!)] },
+  noReview: { subject: (f) => `未发生${review(f)}`, cells: T4_TOTALS.review, accepts: (v) => [v.get(T4_TOTALS.review[0]!)] },
   litigation: {
-    subject: '行政诉讼',
+    subject: (f) => litigation(f),
     cells: T4_TOTALS.litigation,
     accepts: (v) => [T4_TOTALS.litigation.reduce((s, id) => s + v.get(id), 0)],
   },
   noLitigation: {
-    subject: '未发生行政诉讼',
+    subject: (f) => `未发生${litigation(f)}`,
     cells: T4_TOTALS.litigation,
     accepts: (v) => [T4_TOTALS.litigation.reduce((s, id) => s + v.get(id), 0)],
   },
@@ -51,14 +56,14 @@ function describe(ctx: RuleContext, target: Target, kind: Figure['kind']): strin
 }
 
 function figures(ctx: RuleContext): void {
-  for (const f of extractFigures(ctx.report.narrative!)) {
-    const target = TARGETS[f.kind];
+  for (const { kind, ...f } of extractFigures(ctx.report.narrative!)) {
+    const target = TARGETS[kind];
     if (target.accepts(ctx).includes(f.value)) continue;
     ctx.emit(
       'NARRATIVE-FIGURES',
       'narrative',
       target.cells.map((id) => ctx.format.byId.get(id)!.index),
-      { subject: target.subject, stated: f.value, tableText: describe(ctx, target, f.kind), phrase: f.phrase },
+      { subject: target.subject(ctx.format), stated: f.value, tableText: describe(ctx, target, kind), phrase: f.phrase },
       [f],
     );
   }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { getFormat, isFormatId } from '../formats';
-import { METADATA_FIELDS } from '../metadata';
+import { FORMAT_IDS, getFormat, isFormatId } from '../formats';
+import { AGENCY_KINDS, METADATA_FIELDS } from '../metadata';
 import { SECTIONS } from '../sections';
 import { cellWhere } from '../rules/where';
 import { ReportSchema, type Report } from './report';
@@ -34,7 +34,12 @@ const zhCN: z.core.$ZodErrorMap = (issue) => {
     case 'unrecognized_keys':
       return `含有本格式没有的项目：${issue.keys.join('、')}`;
     case 'invalid_union':
-      return '应为数字、文字或留空';
+      // The report's discriminator (format) or a cell, the only unions in the schema.
+      return 'discriminator' in issue || issue.path?.at(-1) === 'format'
+        ? `应为 ${FORMAT_IDS.map((f) => `“${f}”`).join(' 或 ')}（2019、2020 年度用 2019 版，2021 年起用 2021 版）`
+        : '应为数字、文字或留空';
+    case 'invalid_value':
+      return `应为以下之一：${issue.values.map((v) => AGENCY_KINDS.find((k) => k.id === v)?.label ?? String(v)).join('、')}`;
     default:
       return zhLocale(issue);
   }

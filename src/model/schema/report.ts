@@ -14,7 +14,7 @@ export const CellValueSchema = z.union([
   z.string().max(1000),
   z.null(),
   z.strictObject({ error: z.string().max(32) }),
-]);
+]).meta({ id: 'CellValue', description: '单元格内容：数字、文字、留空（null）或公式错误值' });
 export type CellValue = z.infer<typeof CellValueSchema>;
 
 /** Row → column → value for one table, with exactly the format's row and column ids. */
@@ -47,7 +47,7 @@ export const MetadataSchema = z.strictObject({
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/, { error: '填报日期应写作 YYYY-MM-DD' })
     .optional(),
-});
+}).meta({ id: 'Metadata', description: '基本信息' });
 export type Metadata = z.infer<typeof MetadataSchema>;
 
 /** Section text; absent means the section was not found, "" means present but empty. */
@@ -56,7 +56,7 @@ export const NarrativeSchema = z.strictObject(
     (typeof SECTION_IDS)[number],
     z.ZodOptional<z.ZodString>
   >,
-);
+).meta({ id: 'Narrative', description: '六个部分的正文' });
 export type Narrative = z.infer<typeof NarrativeSchema>;
 
 /** A user's 说明 of a warning; dropped when the cells it explains no longer hold `values`. */
@@ -69,7 +69,7 @@ export const ExplanationSchema = z.strictObject({
   values: z.record(z.string().max(200), CellValueSchema).optional(),
   author: z.string().max(100).optional(),
   at: z.string().max(40).optional(),
-});
+}).meta({ id: 'Explanation', description: '对警告的说明' });
 export type Explanation = z.infer<typeof ExplanationSchema>;
 
 export function reportSchemaFor<F extends FormatId>(format: F) {

@@ -12,7 +12,7 @@ const EvidenceSchema = z.strictObject({
   phrase: z.string().max(2000),
   value: z.number(),
   offset: z.number().int().min(0),
-});
+}).meta({ id: 'Evidence' });
 
 export const IssueSchema = z.strictObject({
   ruleId: z.enum(RULE_IDS),
@@ -24,7 +24,7 @@ export const IssueSchema = z.strictObject({
   evidence: z.array(EvidenceSchema).max(500).optional(),
   rootCause: z.string().max(200).optional(),
   explanation: z.string().max(2000).optional(),
-});
+}).meta({ id: 'Issue' });
 
 export const HintSchema = z.strictObject({
   cell: z.string().max(200),
@@ -32,7 +32,7 @@ export const HintSchema = z.strictObject({
   suggested: z.number(),
   resolves: z.number().int(),
   message: z.string().max(4000),
-});
+}).meta({ id: 'RootCauseHint' });
 
 export const ValidationSummarySchema = z.strictObject({
   valid: z.boolean(),
@@ -44,7 +44,7 @@ export const ValidationSummarySchema = z.strictObject({
   }),
   issues: z.array(IssueSchema).max(20000),
   hints: z.array(HintSchema).max(1000),
-});
+}).meta({ id: 'ValidationSummary' });
 
 const envelope = {
   kind: z.literal(SUBMISSION_KIND),
