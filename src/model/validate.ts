@@ -9,9 +9,9 @@ import { metaChecks } from './rules/meta';
 import { narrativeChecks } from './rules/narrative';
 import { findRootCauses, type RootCauseHint } from './rules/root-cause';
 import { table2Checks } from './rules/table2';
-import type { Evidence, Issue, IssueArea, ReportView, RuleCheck, RuleContext, RuleParams } from './rules/types';
+import type { Evidence, Issue, IssueArea, PreviousView, ReportView, RuleCheck, RuleContext, RuleParams } from './rules/types';
 import type { Explanation, Report } from './schema/report';
-import { rawValue, viewOf } from './view';
+import { lazyViewOf, rawValue, viewOf } from './view';
 
 /** Rule families in the order they run. */
 export const CHECKS: readonly RuleCheck[] = [metaChecks, cellChecks, table2Checks, arithmeticChecks, crossYearChecks, narrativeChecks];
@@ -53,7 +53,7 @@ interface Pending {
   evidence?: readonly Evidence[];
 }
 
-function context(view: ReportView, previous: ReportView | undefined, out: Pending[]): RuleContext {
+function context(view: ReportView, previous: PreviousView | undefined, out: Pending[]): RuleContext {
   const format = view.format.id;
   return {
     ...view,
@@ -104,7 +104,7 @@ export function explanationCurrent(report: Report, e: Explanation): boolean {
 /** Validates a report against every rule of its format. Never throws on bad cell content. */
 export function validate(report: Report, options: ValidateOptions = {}): ValidationResult {
   const view = viewOf(report);
-  const previous = options.previous ? viewOf(options.previous) : undefined;
+  const previous = options.previous ? lazyViewOf(options.previous) : undefined;
   const pending: Pending[] = [];
   const ctx = context(view, previous, pending);
   const hasNarrative = !!report.narrative && Object.values(report.narrative).some((t) => typeof t === 'string' && t.trim() !== '');

@@ -42,6 +42,9 @@ export function isFormulaErrorText(text: string): boolean {
   return FORMULA_ERRORS.test(text.trim());
 }
 
+/** Counts and amounts above this are almost certainly typed in the wrong unit or with extra digits. */
+export const PLAUSIBLE_MAX = 100_000_000;
+
 const BLANK: CellReading = { state: CellState.Blank, value: 0 };
 
 /** Interprets a cell value; never throws. */

@@ -54,8 +54,8 @@ export interface CompiledFormat {
   readonly equations: readonly Equation[];
   /** Derived cells in an order where every cell comes after the cells it sums. */
   readonly derivedOrder: readonly number[];
-  /** For reading values fast: [table, row, col] of each cell. */
-  readonly paths: readonly (readonly [TableId, string, string])[];
+  /** For reading values fast: the cells grouped by table row, in cell order. */
+  readonly rowGroups: readonly { readonly table: TableId; readonly row: string; readonly cols: readonly string[]; readonly first: number }[];
 }
 
 interface LeafRow {
@@ -238,6 +238,17 @@ export function compileFormat(def: FormatDef): CompiledFormat {
     tables,
     equations,
     derivedOrder,
-    paths: cells.map((c) => [c.table, c.row, c.col] as const),
+    rowGroups: groupRows(cells),
   };
+}
+
+/** Consecutive cells of one table row, as one group (cells of a row are contiguous by construction). */
+function groupRows(cells: readonly CellDef[]): CompiledFormat['rowGroups'] {
+  const groups: { table: TableId; row: string; cols: string[]; first: number }[] = [];
+  for (const c of cells) {
+    const last = groups[groups.length - 1];
+    if (last && last.table === c.table && last.row === c.row) last.cols.push(c.col);
+    else groups.push({ table: c.table, row: c.row, cols: [c.col], first: c.index });
+  }
+  return groups;
 }

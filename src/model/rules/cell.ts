@@ -1,11 +1,9 @@
 import type { RuleId } from './ids';
 import type { RuleCheck } from './types';
-import { CellState, readCell } from '../values';
+import { CellState, PLAUSIBLE_MAX, readCell } from '../values';
 import { rawValue } from '../view';
 import { cellWhere } from './where';
 
-/** Counts and amounts above this are almost certainly typed in the wrong unit or with extra digits. */
-const IMPLAUSIBLE = 100_000_000;
 
 const STATE_RULE: Partial<Record<CellState, RuleId>> = {
   [CellState.Blank]: 'CELL-BLANK',
@@ -18,9 +16,9 @@ const STATE_RULE: Partial<Record<CellState, RuleId>> = {
 export const cellChecks: RuleCheck = {
   rules: ['CELL-BLANK', 'CELL-TEXT', 'CELL-NUMBER-AS-TEXT', 'CELL-NEGATIVE', 'CELL-NOT-INTEGER', 'CELL-FORMULA-ERROR', 'CELL-IMPLAUSIBLE'],
   check(ctx) {
-    const { format, values, states } = ctx;
+    const { format, values, states, irregular } = ctx;
     const cells = format.cells;
-    for (let i = 0; i < cells.length; i++) {
+    for (const i of irregular) {
       const state = states[i]!;
       const v = values[i]!;
       const cell = cells[i]!;
@@ -34,14 +32,13 @@ export const cellChecks: RuleCheck = {
         });
         if (state !== CellState.NumberText) continue;
       }
-      // Only numbers reach here: the common case does three comparisons.
       if (v < 0 && cell.kind !== 'signedCount') {
         ctx.emit('CELL-NEGATIVE', cell.table, [i], { where: cellWhere(format, cell), value: v });
       }
       if (cell.kind !== 'amount' && !Number.isInteger(v)) {
         ctx.emit('CELL-NOT-INTEGER', cell.table, [i], { where: cellWhere(format, cell), value: v });
       }
-      if (Math.abs(v) > IMPLAUSIBLE) {
+      if (Math.abs(v) > PLAUSIBLE_MAX) {
         ctx.emit('CELL-IMPLAUSIBLE', cell.table, [i], { where: cellWhere(format, cell), value: v });
       }
     }

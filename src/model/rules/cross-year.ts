@@ -1,5 +1,44 @@
+import type { CompiledFormat } from '../formats';
 import type { RuleCheck } from './types';
 import { tableName } from './where';
+
+/** The comparisons between this year's format and last year's, worked out once per pair of formats. */
+interface Plan {
+  /** 表三 二、上年结转 (this year) against 四、结转下年度继续办理 (last year), per column. */
+  readonly carry: readonly { readonly cell: number; readonly prevId: string; readonly col: string; readonly from: string; readonly to: string }[];
+  /** 表二 rows with 现行有效件数: [inForce, issued, repealed] cell indices (both years format 2021). */
+  readonly inForce: readonly { readonly ix: readonly [number, number, number]; readonly id: string; readonly row: string }[];
+  /** 表二 rows with 上一年项目数量 (both years format 2019). */
+  readonly projects: readonly { readonly cell: number; readonly id: string; readonly changeId: string; readonly row: string }[];
+}
+
+const plans = new Map<string, Plan>();
+
+function planFor(format: CompiledFormat, prev: CompiledFormat): Plan {
+  const key = `${format.id}/${prev.id}`;
+  const cached = plans.get(key);
+  if (cached) return cached;
+  const same = format.id === prev.id;
+  const carry: Plan['carry'][number][] = [];
+  const inForce: Plan['inForce'][number][] = [];
+  const projects: Plan['projects'][number][] = [];
+  const ix = (id: string) => format.byId.get(id)!.index;
+  for (const c of format.cells) {
+    if (c.table === 't3' && c.row === 'carriedOver') {
+      // 表三 has the same columns and these two rows in both formats.
+      const from = prev.byId.get(`t3.carryForward.${c.col}`);
+      if (from) carry.push({ cell: c.index, prevId: from.id, col: c.colLabel, from: from.rowTitle, to: c.rowTitle });
+    }
+    if (!same || c.table !== 't2') continue;
+    if (c.col === 'inForce') {
+      inForce.push({ ix: [c.index, ix(`t2.${c.row}.issued`), ix(`t2.${c.row}.repealed`)], id: c.id, row: c.rowTitle });
+    }
+    if (c.col === 'prevProjects') projects.push({ cell: c.index, id: c.id, changeId: `t2.${c.row}.change`, row: c.rowTitle });
+  }
+  const plan = { carry, inForce, projects };
+  plans.set(key, plan);
+  return plan;
+}
 
 /** Rules comparing this year's report with last year's (either format). */
 export const crossYearChecks: RuleCheck = {
@@ -12,49 +51,27 @@ export const crossYearChecks: RuleCheck = {
     const previousYear = prev.report.metadata.year;
     if (previousYear !== year - 1) ctx.emit('XY-YEAR', 'meta', [], { year, previousYear });
 
-    // 表三 has the same columns and these two rows in both formats.
-    for (const cell of format.cells) {
-      if (cell.table !== 't3' || cell.row !== 'carriedOver') continue;
-      const from = prev.format.byId.get(`t3.carryForward.${cell.col}`);
-      if (!from) continue;
-      const current = values[cell.index]!;
-      const previous = prev.values[from.index]!;
-      if (current !== previous) {
-        ctx.emit('XY-CARRY', 't3', [cell.index], { col: cell.colLabel, current, previous, from: from.rowTitle, to: cell.rowTitle });
+    const plan = planFor(format, prev.format);
+    for (const p of plan.carry) {
+      const current = values[p.cell]!;
+      const previous = prev.get(p.prevId);
+      if (current !== previous) ctx.emit('XY-CARRY', 't3', [p.cell], { col: p.col, current, previous, from: p.from, to: p.to });
+    }
+    const table = tableName(format, 't2');
+    for (const p of plan.inForce) {
+      const [actual, issued, repealed] = p.ix.map((i) => values[i]!) as [number, number, number];
+      const previousInForce = prev.get(p.id);
+      const expected = previousInForce + issued - repealed;
+      if (actual !== expected) {
+        ctx.emit('XY-RULES-IN-FORCE', 't2', p.ix, { table, row: p.row, previousInForce, issued, repealed, expected, actual });
       }
     }
-
-    const table = tableName(format, 't2');
-    const sameFormat = prev.format.id === format.id;
-    for (const cell of format.cells) {
-      if (!sameFormat || cell.table !== 't2') continue;
-      const id = (col: string) => `t2.${cell.row}.${col}`;
-      if (cell.col === 'inForce') {
-        const [issued, repealed] = [ctx.get(id('issued')), ctx.get(id('repealed'))];
-        const previousInForce = prev.get(cell.id);
-        const expected = previousInForce + issued - repealed;
-        const actual = values[cell.index]!;
-        if (actual !== expected) {
-          ctx.emit('XY-RULES-IN-FORCE', 't2', [cell.index, format.byId.get(id('issued'))!.index, format.byId.get(id('repealed'))!.index], {
-            table,
-            row: cell.rowTitle,
-            previousInForce,
-            issued,
-            repealed,
-            expected,
-            actual,
-          });
-        }
-      }
-      if (cell.col === 'prevProjects') {
-        const previousPrev = prev.get(cell.id);
-        const previousChange = prev.get(id('change'));
-        const expected = previousPrev + previousChange;
-        const actual = values[cell.index]!;
-        if (actual !== expected) {
-          ctx.emit('XY-PROJECTS', 't2', [cell.index], { table, row: cell.rowTitle, previousPrev, previousChange, expected, actual });
-        }
-      }
+    for (const p of plan.projects) {
+      const previousPrev = prev.get(p.id);
+      const previousChange = prev.get(p.changeId);
+      const expected = previousPrev + previousChange;
+      const actual = values[p.cell]!;
+      if (actual !== expected) ctx.emit('XY-PROJECTS', 't2', [p.cell], { table, row: p.row, previousPrev, previousChange, expected, actual });
     }
   },
 };

@@ -93,20 +93,26 @@ export interface Issue<K extends RuleId = RuleId> {
   explanation?: string;
 }
 
-/** A view of one report's numbers, read once per validation. */
-export interface ReportView {
+/** Last year's report: only looked up cell by cell. */
+export interface PreviousView {
   readonly report: Report;
   readonly format: CompiledFormat;
+  /** Value of a cell by id (0 where the format has no such cell; blanks and text count as 0). */
+  get(id: string): number;
+}
+
+/** A view of one report's numbers, read once per validation. */
+export interface ReportView extends PreviousView {
   /** Cell values by cell index; blanks and text count as 0. */
   readonly values: Float64Array;
   /** CellState by cell index. */
   readonly states: Uint8Array;
-  /** Value of a cell by id (0 where the format has no such cell). */
-  get(id: string): number;
+  /** Indices of the cells that are not a whole number from 0 to PLAUSIBLE_MAX: all the cell rules need to look at. */
+  readonly irregular: readonly number[];
 }
 
 export interface RuleContext extends ReportView {
-  readonly previous?: ReportView;
+  readonly previous?: PreviousView;
   emit<K extends RuleId>(
     ruleId: K,
     area: IssueArea,

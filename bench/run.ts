@@ -1,0 +1,4 @@
+/** `npm run bench`: prints figures and ratios; asserts nothing. */
+import { benchValidate } from './validate';
+
+benchValidate();
