@@ -5,7 +5,7 @@ import { flat, ofRule } from '../helpers/issues';
 import { withCells, zeroReport } from '../helpers/reports';
 
 const sample = (): Report => {
-  const parsed = parseReport(JSON.parse(readFileSync(join(__dirname, '../fixtures/xiangshan-hrss-2020.json'), 'utf8')));
+  const parsed = parseReport(JSON.parse(readFileSync(join(__dirname, '../../assets/samples/xiangshan-hrss-2020.json'), 'utf8')));
   if (!parsed.ok) throw new Error(parsed.problems.map((p) => p.message).join('\n'));
   return parsed.value;
 };

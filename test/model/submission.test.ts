@@ -8,7 +8,7 @@ import { consistentReport, withCells } from '../helpers/reports';
 
 const root = join(__dirname, '../..');
 const sample = (): Report => {
-  const p = parseReport(JSON.parse(readFileSync(join(__dirname, '../fixtures/xiangshan-hrss-2020.json'), 'utf8')));
+  const p = parseReport(JSON.parse(readFileSync(join(__dirname, '../../assets/samples/xiangshan-hrss-2020.json'), 'utf8')));
   if (!p.ok) throw new Error('fixture');
   return p.value;
 };

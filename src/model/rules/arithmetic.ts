@@ -17,11 +17,14 @@ export function equationParams(format: CompiledFormat, eq: Equation, lhs: number
     const c = format.cells[i]!;
     return eq.along.kind === 'col' ? c.rowRef : c.colLabel;
   };
+  // A long sum (三（七）总计 over 21 rows) reads as its first and last term.
+  const terms = (cells: readonly number[]) =>
+    cells.length > 7 ? `${term(cells[0]!)}至${term(cells[cells.length - 1]!)}共 ${cells.length} 项之和` : cells.map(term).join('+');
   return {
     table: tableName(format, eq.table),
     along: eq.along.kind === 'col' ? `${eq.along.label}列` : eq.along.label,
-    lhsTerms: eq.lhs.map(term).join('+'),
-    rhsTerms: eq.rhs.map(term).join('+'),
+    lhsTerms: terms(eq.lhs),
+    rhsTerms: terms(eq.rhs),
     lhs,
     rhs,
     diff: lhs - rhs,

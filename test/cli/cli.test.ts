@@ -1,0 +1,75 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import { main } from '../../src/cli/main';
+import { fromSubmission } from '../../src/model';
+
+const samples = join(__dirname, '../../assets/samples');
+
+async function run(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const o = jest.spyOn(process.stdout, 'write').mockImplementation((s) => ((out += String(s)), true));
+  const e = jest.spyOn(process.stderr, 'write').mockImplementation((s) => ((err += String(s)), true));
+  try {
+    return { code: await main(args), out, err };
+  } finally {
+    o.mockRestore();
+    e.mockRestore();
+  }
+}
+
+describe('xxgk validate', () => {
+  test('the 2021 example with deliberate mistakes: exactly the expected rules and cells, exit 1', async () => {
+    const r = await run('validate', '--json', join(samples, 'example-2021-mistakes.json'));
+    expect(r.code).toBe(1);
+    const result = JSON.parse(r.out);
+    expect(result.issues.map((i: { ruleId: string; cells: string[] }) => [i.ruleId, i.cells[0]])).toEqual([
+      ['T2-RULES-AUTHORITY', 't2.rules.issued'],
+      ['CELL-TEXT', 't2.penalty.decisions'],
+      ['T3-BALANCE', 't3.new.natural'],
+      ['T3-RESULT-TOTAL', 't3.resultTotal.natural'],
+      ['T3-ROW-TOTAL', 't3.resultTotal.total'],
+      ['T4-GROUP-TOTAL', 't4.review.total'],
+      ['NARRATIVE-FIGURES', 't4.review.total'],
+      ['NARRATIVE-PARTS-UNACCOUNTED', undefined],
+    ]);
+    expect(result.hints.map((h: { cell: string; suggested: number }) => [h.cell, h.suggested])).toEqual([['t3.resultTotal.natural', 14]]);
+  });
+
+  test('human-readable Chinese output; the corrected example passes; one unreadable file does not stop the others', async () => {
+    const bad = join(mkdtempSync(join(tmpdir(), 'xxgk-')), 'broken.json');
+    writeFileSync(bad, '{"format": "2021", "metadata": ');
+    const r = await run('validate', join(samples, 'example-2021-corrected.json'), bad, join(samples, 'xiangshan-hrss-2020.json'));
+    expect(r.code).toBe(2);
+    expect(r.out).toContain('示例县自然资源局 · 政府部门及其他机关 · 2024 年度 · 2021 版格式');
+    expect(r.out).toContain('结果：通过（0 个错误，0 个警告，1 个提示）');
+    expect(r.out).toContain('broken.json：不是有效的 JSON 文件');
+    expect(r.out).toContain('相山区人力资源和社会保障局');
+  });
+
+  test('--previous runs the cross-year rules', async () => {
+    const r = await run('validate', '--json', '--previous', join(samples, 'xiangshan-hrss-2020.json'), join(samples, 'example-2021-corrected.json'));
+    const result = JSON.parse(r.out);
+    expect(result.issues.map((i: { ruleId: string }) => i.ruleId)).toEqual(expect.arrayContaining(['XY-YEAR', 'XY-CARRY']));
+  });
+
+  test('no arguments or an unknown command: help and exit 2', async () => {
+    expect((await run()).code).toBe(2);
+    const r = await run('frobnicate', 'x');
+    expect([r.code, r.err]).toEqual([2, expect.stringContaining('未知命令')]);
+    expect((await run('--help')).out).toContain('用法 / usage');
+  });
+});
+
+describe('xxgk export', () => {
+  test('writes a submission that imports back to the same report', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'xxgk-')), 'report.json');
+    const r = await run('export', join(samples, 'example-2021-corrected.json'), '-o', out);
+    expect(r.code).toBe(0);
+    const back = fromSubmission(JSON.parse(readFileSync(out, 'utf8')));
+    expect(back.ok && back.value.report).toEqual(JSON.parse(readFileSync(join(samples, 'example-2021-corrected.json'), 'utf8')));
+    // …and the exported file is itself a valid input.
+    expect((await run('validate', out)).code).toBe(0);
+  });
+});
