@@ -50,7 +50,7 @@ function previousFor(r: Report): Report {
   for (const [col, v] of Object.entries(t3.carriedOver!)) changes[`t3.carryForward.${col}`] = v;
   for (const row of ['rules', 'normative']) changes[`t2.${row}.inForce`] = t2[row]!.inForce! - t2[row]!.issued! + t2[row]!.repealed!;
   const prev = withCells(r, changes);
-  return { ...prev, metadata: { ...prev.metadata, year: r.metadata.year - 1 } } as Report;
+  return { ...prev, metadata: { ...prev.metadata, year: r.metadata.year! - 1 } } as Report;
 }
 
 export function benchValidate(): void {

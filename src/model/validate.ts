@@ -21,6 +21,8 @@ export interface ValidateOptions {
   readonly previous?: Report;
   /** Another message catalogue (tests, other languages); Simplified Chinese by default. */
   readonly messages?: MessageCatalogue;
+  /** Issues found while reading the source (FORM-*), merged into the result. */
+  readonly reading?: readonly Issue[];
 }
 
 export interface ValidationCounts {
@@ -78,16 +80,41 @@ function render(format: CompiledFormat, p: Pending, messages: MessageCatalogue):
   };
 }
 
-function sortKey(p: Pending): [number, number, number] {
+function sortKey(format: CompiledFormat, i: Issue): [number, number, number] {
   let first = Number.MAX_SAFE_INTEGER;
-  for (const c of p.cells) if (c < first) first = c;
-  return [AREA_ORDER[p.area], p.area === 'narrative' ? 0 : first, RULE_ORDER.get(p.ruleId)!];
+  for (const id of i.cells) first = Math.min(first, format.byId.get(id)?.index ?? first);
+  return [AREA_ORDER[i.area], i.area === 'narrative' ? 0 : first, RULE_ORDER.get(i.ruleId)!];
 }
 
-function compare(a: Pending, b: Pending): number {
-  const ka = sortKey(a);
-  const kb = sortKey(b);
-  return ka[0] - kb[0] || ka[1] - kb[1] || ka[2] - kb[2];
+/** Cover sheet, 表二, 表三, 表四 by the position of the first cell, then the narrative; stable within. */
+function ordered(format: CompiledFormat, issues: Issue[]): Issue[] {
+  if (issues.length < 2) return issues;
+  const keys = new Map(issues.map((i) => [i, sortKey(format, i)]));
+  return issues.sort((a, b) => {
+    const ka = keys.get(a)!;
+    const kb = keys.get(b)!;
+    return ka[0] - kb[0] || ka[1] - kb[1] || ka[2] - kb[2];
+  });
+}
+
+/** An issue found outside the rules engine (reading a workbook or a text), rendered like the rest. */
+export function makeIssue<K extends RuleId>(
+  ruleId: K,
+  area: IssueArea,
+  cells: readonly string[],
+  params: RuleParams[K],
+  options: { at?: string; messages?: MessageCatalogue } = {},
+): Issue<K> {
+  const render = (options.messages ?? zhCN)[ruleId] as (p: RuleParams[K]) => string;
+  return {
+    ruleId,
+    severity: RULES[ruleId].severity,
+    area,
+    cells,
+    ...(options.at ? { at: options.at } : {}),
+    params,
+    message: render(params),
+  };
 }
 
 /** The key an explanation is filed under: rule and first cell. */
@@ -113,10 +140,9 @@ export function validate(report: Report, options: ValidateOptions = {}): Validat
     if (check.needs === 'narrative' && !hasNarrative) continue;
     check.check(ctx);
   }
-  if (pending.length > 1) pending.sort(compare);
-
   const messages = options.messages ?? zhCN;
-  const issues = pending.map((p) => render(view.format, p, messages));
+  const rendered = pending.map((p) => render(view.format, p, messages));
+  const issues = ordered(view.format, options.reading?.length ? [...options.reading, ...rendered] : rendered);
   const hints = findRootCauses(view, issues);
 
   const explanations = new Map<string, Explanation>();

@@ -8,7 +8,7 @@ const nums = Array.from({ length: 400 }, (_, i) => ((i * 13) % 6) + 1);
 function pair(format: '2019' | '2021', prevFormat: '2019' | '2021' = format): { previous: Report; current: Report } {
   const previousYear = prevFormat === '2021' ? 2023 : format === '2019' ? 2019 : 2020;
   const previous = consistentReport(prevFormat, nums, previousYear);
-  let current = consistentReport(format, nums.slice(7).concat(nums), prevFormat === format ? previous.metadata.year + 1 : 2021);
+  let current = consistentReport(format, nums.slice(7).concat(nums), prevFormat === format ? previous.metadata.year! + 1 : 2021);
   const f = current.tables.t3 as Record<string, Record<string, number>>;
   const p = previous.tables.t3 as Record<string, Record<string, number>>;
   // Carry last year's 四 into this year's 二, keeping this year's balance by moving the difference into 一.

@@ -86,11 +86,11 @@ describe('submission JSON', () => {
   test('wrongly shaped input gets Chinese problems naming the place', () => {
     const doc = JSON.parse(JSON.stringify(toSubmission(sample())));
     doc.tables.t3.new.natural = [1];
-    delete doc.metadata.year;
+    delete doc.metadata.agencyName;
     const back = fromSubmission(doc);
     expect(back.ok).toBe(false);
     if (back.ok) return;
-    expect(back.problems.map((p) => p.message).sort()).toEqual(['基本信息 年度：缺少此项', '表三 一、本年新收政府信息公开申请数量 · 自然人：应为数字、文字或留空'].sort());
+    expect(back.problems.map((p) => p.message).sort()).toEqual(['基本信息 机关名称：缺少此项', '表三 一、本年新收政府信息公开申请数量 · 自然人：应为数字、文字或留空'].sort());
     expect(fromSubmission('not json').ok).toBe(false);
     expect(fromSubmission(null).ok).toBe(false);
   });

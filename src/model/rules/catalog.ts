@@ -1,7 +1,7 @@
 import type { FormatId } from '../formats';
 import type { RuleId, Severity } from './ids';
 
-export type RuleFamily = 'cell' | 'arithmetic' | 'table2' | 'meta' | 'crossYear' | 'narrative';
+export type RuleFamily = 'cell' | 'arithmetic' | 'table2' | 'meta' | 'crossYear' | 'narrative' | 'form';
 
 export interface RuleInfo {
   readonly id: RuleId;
@@ -43,6 +43,12 @@ export const RULES: { readonly [K in RuleId]: RuleInfo & { id: K } } = withIds({
   'XY-CARRY': { severity: 'warning', family: 'crossYear', title: '本年“二、上年结转”等于上年“四、结转下年度继续办理”' },
   'XY-RULES-IN-FORCE': { severity: 'warning', family: 'crossYear', title: '现行有效件数 = 上年现行有效件数 + 本年制发 − 本年废止', formats: ['2021'] },
   'XY-PROJECTS': { severity: 'warning', family: 'crossYear', title: '上一年项目数量 = 上年报告的上一年项目数量 + 本年增/减', formats: ['2019'] },
+  'FORM-LABEL': { severity: 'error', family: 'form', title: '表格的行列标签被改动，无法确定数字所属的项目' },
+  'FORM-LABEL-VARIANT': { severity: 'warning', family: 'form', title: '标签与官方格式略有不同（附加说明、旧版名称等），已按官方项目识别' },
+  'FORM-ROW-EXTRA': { severity: 'warning', family: 'form', title: '表格中插入了模板没有的行，其中的内容未计入' },
+  'FORM-FORMULA-REPLACED': { severity: 'info', family: 'form', title: '合计单元格的公式被数值覆盖，分项改动后不会自动更新' },
+  'FORM-FORMULA-NO-VALUE': { severity: 'warning', family: 'form', title: '公式没有保存计算结果（文件未在 Excel/WPS 中重新计算保存）' },
+  'FORM-VALUE': { severity: 'warning', family: 'form', title: '基本信息中的内容无法识别' },
   'NARRATIVE-SECTIONS': { severity: 'warning', family: 'narrative', title: '六个部分齐全，“五、存在的主要问题及改进情况”不为空' },
   'NARRATIVE-FIGURES': { severity: 'warning', family: 'narrative', title: '正文所述件数与表格一致' },
   'NARRATIVE-PARTS': { severity: 'warning', family: 'narrative', title: '总体情况中分项之和与总数相符' },

@@ -49,7 +49,7 @@ export const crossYearChecks: RuleCheck = {
     const { format, values } = ctx;
     const year = ctx.report.metadata.year;
     const previousYear = prev.report.metadata.year;
-    if (previousYear !== year - 1) ctx.emit('XY-YEAR', 'meta', [], { year, previousYear });
+    if (year !== undefined && previousYear !== undefined && previousYear !== year - 1) ctx.emit('XY-YEAR', 'meta', [], { year, previousYear });
 
     const plan = planFor(format, prev.format);
     for (const p of plan.carry) {

@@ -29,6 +29,13 @@ export const RULE_IDS = [
   'XY-CARRY',
   'XY-RULES-IN-FORCE',
   'XY-PROJECTS',
+  // reading a workbook or a published report
+  'FORM-LABEL',
+  'FORM-LABEL-VARIANT',
+  'FORM-ROW-EXTRA',
+  'FORM-FORMULA-REPLACED',
+  'FORM-FORMULA-NO-VALUE',
+  'FORM-VALUE',
   // narrative
   'NARRATIVE-SECTIONS',
   'NARRATIVE-FIGURES',

@@ -54,6 +54,15 @@ export const zhCN: MessageCatalogue = {
     `${p.table} ${p.row}：现行有效件数应为上年 ${fmt(p.previousInForce)} + 本年制发 ${fmt(p.issued)} − 本年废止 ${fmt(p.repealed)} = ${fmt(p.expected)}，实际填 ${fmt(p.actual)}`,
   'XY-PROJECTS': (p) =>
     `${p.table} ${p.row}：上一年项目数量应为上年报告的 ${fmt(p.previousPrev)} + 本年增/减 ${fmt(p.previousChange)} = ${fmt(p.expected)}，实际填 ${fmt(p.actual)}`,
+  'FORM-LABEL': (p) => `${p.at}：此处应为“${p.expected}”，现为${quote(p.found)}；请勿改动表格标签，或用模板重新填写`,
+  'FORM-LABEL-VARIANT': (p) => `${p.at}：${quote(p.found)}已按“${p.expected}”识别`,
+  'FORM-ROW-EXTRA': (p) => `${p.at}：${p.table}中多出一行${quote(p.found)}，模板中没有此行，其中的数字未计入`,
+  'FORM-FORMULA-REPLACED': (p) => `${p.at}（${p.where}）：合计公式已被数值覆盖，修改分项后不会自动更新；可用“填入合计”恢复`,
+  'FORM-FORMULA-NO-VALUE': (p) =>
+    p.computed
+      ? `${p.at}（${p.where}）：公式没有保存计算结果，已按合计公式计算`
+      : `${p.at}（${p.where}）：公式没有保存计算结果，无法读取；请在 Excel 或 WPS 中打开并保存后再校验`,
+  'FORM-VALUE': (p) => `${p.at}：${p.field}${quote(p.text)}无法识别`,
   'NARRATIVE-SECTIONS': (p) =>
     p.problem === 'missing' ? `正文缺少“${p.section}”部分` : `“${p.section}”部分没有内容`,
   'NARRATIVE-FIGURES': (p) => `正文所写${p.subject}（“${p.phrase}”）与表格不符：${p.tableText}`,

@@ -19,8 +19,11 @@ export const metaChecks: RuleCheck = {
     const { metadata: m, format } = ctx.report;
     if (!m.agencyName.trim()) ctx.emit('META-REQUIRED', 'meta', [], { field: metadataLabel('agencyName') });
     if (!m.agencyKind) ctx.emit('META-REQUIRED', 'meta', [], { field: metadataLabel('agencyKind') });
-    const expected = formatForYear(m.year);
-    if (expected !== format) ctx.emit('META-YEAR-FORMAT', 'meta', [], { year: m.year, format, expected });
+    if (m.year === undefined) ctx.emit('META-REQUIRED', 'meta', [], { field: metadataLabel('year') });
+    else {
+      const expected = formatForYear(m.year);
+      if (expected !== format) ctx.emit('META-YEAR-FORMAT', 'meta', [], { year: m.year, format, expected });
+    }
     const code = m.creditCode?.trim().toUpperCase();
     if (code) {
       const problem = checkCreditCode(code);
@@ -30,11 +33,12 @@ export const metaChecks: RuleCheck = {
     if (phone && !PHONE.test(phone.replace(/[（(]/g, '').replace(/[）)]/g, '-').replace(/--/g, '-'))) {
       ctx.emit('META-PHONE', 'meta', [], { phone });
     }
-    if (m.date) {
+    if (m.date && m.year !== undefined) {
+      const year = m.year;
       const date = validDate(m.date);
-      if (!date) ctx.emit('META-DATE', 'meta', [], { date: m.date, year: m.year, problem: 'invalid' });
-      else if (date.getUTCFullYear() <= m.year) ctx.emit('META-DATE', 'meta', [], { date: m.date, year: m.year, problem: 'early' });
-      else if (date.getUTCFullYear() > m.year + 1) ctx.emit('META-DATE', 'meta', [], { date: m.date, year: m.year, problem: 'future' });
+      if (!date) ctx.emit('META-DATE', 'meta', [], { date: m.date, year, problem: 'invalid' });
+      else if (date.getUTCFullYear() <= year) ctx.emit('META-DATE', 'meta', [], { date: m.date, year, problem: 'early' });
+      else if (date.getUTCFullYear() > year + 1) ctx.emit('META-DATE', 'meta', [], { date: m.date, year, problem: 'future' });
     }
   },
 };

@@ -69,6 +69,12 @@ export interface RuleParams {
     readonly actual: number;
   };
   'XY-PROJECTS': RowParams & { readonly previousPrev: number; readonly previousChange: number; readonly expected: number; readonly actual: number };
+  'FORM-LABEL': { readonly at: string; readonly expected: string; readonly found: string };
+  'FORM-LABEL-VARIANT': { readonly at: string; readonly expected: string; readonly found: string };
+  'FORM-ROW-EXTRA': { readonly at: string; readonly table: string; readonly found: string };
+  'FORM-FORMULA-REPLACED': { readonly at: string; readonly where: string };
+  'FORM-FORMULA-NO-VALUE': { readonly at: string; readonly where: string; readonly computed: boolean };
+  'FORM-VALUE': { readonly at: string; readonly field: string; readonly text: string };
   'NARRATIVE-SECTIONS': { readonly section: string; readonly problem: 'missing' | 'empty' };
   'NARRATIVE-FIGURES': { readonly subject: string; readonly stated: number; readonly tableText: string; readonly phrase: string };
   'NARRATIVE-PARTS': { readonly total: number; readonly parts: number; readonly split: string; readonly exhaustive: boolean };
@@ -84,6 +90,8 @@ export interface Issue<K extends RuleId = RuleId> {
   readonly area: IssueArea;
   /** Cell ids the issue concerns; the first is the one to select. */
   readonly cells: readonly string[];
+  /** Where the issue is when it is not a report cell (a label, a cover-sheet field): sheet!A1. */
+  readonly at?: string;
   readonly params: RuleParams[K];
   readonly message: string;
   readonly evidence?: readonly Evidence[];

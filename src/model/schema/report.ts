@@ -39,7 +39,8 @@ export const MetadataSchema = z.strictObject({
   agencyName: z.string().max(200),
   agencyKind: z.enum(AGENCY_KIND_IDS).optional(),
   creditCode: z.string().max(40).optional(),
-  year: z.number().int({ error: '年度应为整数，如 2024' }).min(2008, { error: '年度不早于 2008 年' }).max(2100, { error: '年度不晚于 2100 年' }),
+  /** Absent when the cover sheet leaves it blank (META-REQUIRED reports it). */
+  year: z.number().int({ error: '年度应为整数，如 2024' }).min(2008, { error: '年度不早于 2008 年' }).max(2100, { error: '年度不晚于 2100 年' }).optional(),
   preparer: z.string().max(100).optional(),
   phone: z.string().max(100).optional(),
   /** 填报日期 as YYYY-MM-DD. */

@@ -19,6 +19,7 @@ export const IssueSchema = z.strictObject({
   severity: z.enum(SEVERITIES as ['error', 'warning', 'info']),
   area: z.enum(['meta', 't2', 't3', 't4', 'narrative']),
   cells: z.array(z.string().max(200)).max(500),
+  at: z.string().max(300).optional(),
   message: z.string().max(4000),
   params: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])),
   evidence: z.array(EvidenceSchema).max(500).optional(),
