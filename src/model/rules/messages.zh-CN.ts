@@ -59,9 +59,7 @@ export const zhCN: MessageCatalogue = {
   'FORM-ROW-EXTRA': (p) => `${p.at}：${p.table}中多出一行${quote(p.found)}，模板中没有此行，其中的数字未计入`,
   'FORM-FORMULA-REPLACED': (p) => `${p.at}（${p.where}）：合计公式已被数值覆盖，修改分项后不会自动更新；可用“填入合计”恢复`,
   'FORM-FORMULA-NO-VALUE': (p) =>
-    p.computed
-      ? `${p.at}（${p.where}）：公式没有保存计算结果，已按合计公式计算`
-      : `${p.at}（${p.where}）：公式没有保存计算结果，无法读取；请在 Excel 或 WPS 中打开并保存后再校验`,
+    `${p.at}（${p.where}）：公式没有保存计算结果，无法读取；请在 Excel 或 WPS 中打开并保存后再校验`,
   'FORM-VALUE': (p) => `${p.at}：${p.field}${quote(p.text)}无法识别`,
   'NARRATIVE-SECTIONS': (p) =>
     p.problem === 'missing' ? `正文缺少“${p.section}”部分` : `“${p.section}”部分没有内容`,

@@ -73,7 +73,7 @@ export interface RuleParams {
   'FORM-LABEL-VARIANT': { readonly at: string; readonly expected: string; readonly found: string };
   'FORM-ROW-EXTRA': { readonly at: string; readonly table: string; readonly found: string };
   'FORM-FORMULA-REPLACED': { readonly at: string; readonly where: string };
-  'FORM-FORMULA-NO-VALUE': { readonly at: string; readonly where: string; readonly computed: boolean };
+  'FORM-FORMULA-NO-VALUE': { readonly at: string; readonly where: string };
   'FORM-VALUE': { readonly at: string; readonly field: string; readonly text: string };
   'NARRATIVE-SECTIONS': { readonly section: string; readonly problem: 'missing' | 'empty' };
   'NARRATIVE-FIGURES': { readonly subject: string; readonly stated: number; readonly tableText: string; readonly phrase: string };

@@ -1,0 +1,47 @@
+/** A template filled with a report's content: derived cells keep their formulas, with results cached. */
+import type ExcelJS from 'exceljs';
+import { AGENCY_KINDS, computeTotals, getFormat, type CellValue, type Report } from '../model';
+import { getLayout, type Placement } from '../model/layout';
+import { rawValue } from '../model/view';
+import { buildTemplate } from './template';
+
+function toExcel(v: CellValue | undefined): ExcelJS.CellValue {
+  if (v === undefined || v === null) return null;
+  if (typeof v === 'object') return { error: v.error } as ExcelJS.CellErrorValue;
+  return v;
+}
+
+export function fillTemplate(report: Report): ExcelJS.Workbook {
+  const wb = buildTemplate(report.format);
+  const layout = getLayout(report.format);
+  const f = getFormat(report.format);
+  const at = (p: Placement) => wb.getWorksheet(layout.sheets.find((s) => s.id === p.sheet)!.name)!.getCell(p.row, p.col);
+  const totals = computeTotals(report);
+  for (const c of f.cells) {
+    const cell = at(layout.cells.get(c.id)!);
+    const v = rawValue(report, c.id) as CellValue | undefined;
+    if (c.derived) {
+      // A total that differs from its formula's result was typed over the formula: keep what the user had.
+      const computed = totals.get(c.id)!;
+      if (v === computed || v === undefined) cell.value = { formula: (cell.value as ExcelJS.CellFormulaValue).formula, result: computed } as ExcelJS.CellFormulaValue;
+      else cell.value = toExcel(v);
+    } else cell.value = toExcel(v);
+  }
+  for (const m of layout.meta) {
+    const v = report.metadata[m.field];
+    if (v === undefined) continue;
+    const cell = at(m);
+    if (m.field === 'agencyKind') cell.value = AGENCY_KINDS.find((k) => k.id === v)!.label;
+    else if (m.field === 'date') cell.value = new Date(`${v}T00:00:00Z`);
+    else cell.value = v;
+  }
+  for (const t of layout.text) {
+    const v = report.narrative?.[t.section];
+    if (v) at(t).value = v;
+  }
+  return wb;
+}
+
+export async function filledBuffer(report: Report): Promise<Buffer> {
+  return Buffer.from(await fillTemplate(report).xlsx.writeBuffer());
+}

@@ -1,0 +1,15 @@
+/** Node entry for reading workbooks from bytes: the zip is checked before ExcelJS sees it. */
+import ExcelJS from 'exceljs';
+import { readWorkbook, type WorkbookReading } from './read';
+import { checkWorkbookZip, WorkbookReadError } from './safe-zip';
+
+export async function readWorkbookBuffer(buf: Buffer): Promise<WorkbookReading> {
+  await checkWorkbookZip(buf);
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(buf as unknown as ArrayBuffer);
+  } catch {
+    throw new WorkbookReadError('工作簿内容损坏，Excel 部件无法解析，请在 Excel 或 WPS 中打开后另存为 .xlsx 再试');
+  }
+  return readWorkbook(wb);
+}

@@ -1,0 +1,318 @@
+/**
+ * Reads a filled workbook (made from the template, then edited by real people) into the model's
+ * report, with reading issues (FORM-*) that name sheet and cell. Tables are found by their defined
+ * names, rows by their labels, so renamed or reordered sheets and inserted rows do not matter.
+ */
+import type ExcelJS from 'exceljs';
+import {
+  agencyKindByLabel,
+  computeTotals,
+  isFormatId,
+  makeIssue,
+  metadataLabel,
+  cellWhere,
+  type CellValue,
+  type FormatId,
+  type Issue,
+  type IssueArea,
+  type Metadata,
+  type Narrative,
+  type Report,
+} from '../model';
+import { a1, getLayout, sheetName, type Block, type Layout, type Placement, type SheetId } from '../model/layout';
+import { WorkbookReadError } from './safe-zip';
+
+export interface WorkbookReading {
+  readonly report: Report;
+  /** FORM-* issues found while reading, to pass to validate({ reading }). */
+  readonly reading: readonly Issue[];
+  /** Where each report cell was found: cell id → 表三!D12 (with the sheet's current name). */
+  readonly addresses: Readonly<Record<string, string>>;
+}
+
+/** How far below its expected place a row label is looked for (rows inserted inside a table). */
+const ROW_SEARCH = 30;
+
+type Raw = ExcelJS.CellValue;
+
+/** Text of a label or text cell, whatever form it was stored in. */
+function textOf(v: Raw): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if (typeof v === 'object') {
+    if ('richText' in v) return v.richText.map((r) => r.text).join('');
+    if ('text' in v && typeof v.text === 'string') return v.text;
+    if ('result' in v) return textOf(v.result as Raw);
+    if ('error' in v) return String(v.error);
+  }
+  return '';
+}
+
+/** Labels compared as people type them: no spaces, full-width and half-width alike, quotes alike. */
+export function normalizeLabel(s: string): string {
+  return s
+    .normalize('NFKC')
+    .replace(/[\s\u3000]/g, '')
+    .replace(/[“”„‟"]/g, '"')
+    .replace(/[‘’']/g, "'");
+}
+
+type LabelMatch = 'same' | 'variant' | 'different';
+
+/** A label with an explanation appended in brackets (“规章(县级无此项)”) is the same row. */
+function compareLabel(expected: string, found: string): LabelMatch {
+  const e = normalizeLabel(expected);
+  const f = normalizeLabel(found);
+  if (e === f) return 'same';
+  if (e !== '' && f.startsWith(e) && /^[(\[【]/.test(f.slice(e.length))) return 'variant';
+  return 'different';
+}
+
+/** A report cell's content as the model takes it; `noValue` marks a formula saved without its result. */
+function cellValueOf(v: Raw): { value: CellValue; formula: boolean; noValue: boolean } {
+  if (v === null || v === undefined) return { value: null, formula: false, noValue: false };
+  if (typeof v === 'number' || typeof v === 'string') return { value: v, formula: false, noValue: false };
+  if (typeof v === 'boolean') return { value: String(v), formula: false, noValue: false };
+  if (v instanceof Date) return { value: v.toISOString().slice(0, 10), formula: false, noValue: false };
+  if ('formula' in v || 'sharedFormula' in v) {
+    const result = (v as ExcelJS.CellFormulaValue).result as Raw | undefined;
+    if (result === undefined || result === null) return { value: null, formula: true, noValue: true };
+    if (typeof result === 'object' && 'error' in result) return { value: { error: String(result.error) }, formula: true, noValue: false };
+    return { value: cellValueOf(result as Raw).value, formula: true, noValue: false };
+  }
+  if ('error' in v) return { value: { error: String(v.error) }, formula: false, noValue: false };
+  return { value: textOf(v), formula: false, noValue: false };
+}
+
+/** Where a defined name points: sheet and top-left, or undefined when it is gone or broken. */
+function resolveName(wb: ExcelJS.Workbook, name: string): { ws: ExcelJS.Worksheet; row: number; col: number } | undefined {
+  let ranges: string[] = [];
+  try {
+    ranges = wb.definedNames.getRanges(name)?.ranges ?? [];
+  } catch {
+    return undefined;
+  }
+  const m = /^'?(.+?)'?!\$?([A-Z]+)\$?(\d+)/.exec(ranges[0] ?? '');
+  if (!m) return undefined;
+  const ws = wb.getWorksheet(m[1]!.replace(/''/g, "'"));
+  if (!ws) return undefined;
+  const col = m[2]!.split('').reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+  return { ws, row: Number(m[3]), col };
+}
+
+class Reader {
+  readonly reading: Issue[] = [];
+  readonly addresses: Record<string, string> = {};
+
+  constructor(
+    readonly wb: ExcelJS.Workbook,
+    readonly layout: Layout,
+  ) {}
+
+  issue: typeof makeIssue = (ruleId, area, cells, params, options) => {
+    const i = makeIssue(ruleId, area, cells, params, options);
+    this.reading.push(i);
+    return i;
+  };
+
+  /** A sheet of the layout, found through a defined name on it (the user may have renamed it). */
+  locate(name: string, fallback: Placement): { ws: ExcelJS.Worksheet; row: number; col: number } | undefined {
+    return resolveName(this.wb, name) ?? (() => {
+      const ws = this.wb.getWorksheet(sheetName(fallback.sheet));
+      return ws ? { ws, row: fallback.row, col: fallback.col } : undefined;
+    })();
+  }
+
+  checkLabel(ws: ExcelJS.Worksheet, row: number, col: number, expected: string, area: IssueArea): LabelMatch {
+    const found = textOf(ws.getCell(row, col).value);
+    const match = compareLabel(expected, found);
+    const at = `${ws.name}!${a1(row, col)}`;
+    if (match === 'variant') this.issue('FORM-LABEL-VARIANT', area, [], { at, expected, found }, { at });
+    if (match === 'different') this.issue('FORM-LABEL', area, [], { at, expected, found }, { at });
+    return match;
+  }
+
+  /** Finds each row of a block by its label; returns the sheet row of every layout row. */
+  alignRows(ws: ExcelJS.Worksheet, block: Block, rowShift: number, colShift: number): Map<string, number> {
+    const out = new Map<string, number>();
+    const missing: string[] = [];
+    let next = block.rows[0]!.row + rowShift;
+    block.rows.forEach((r, k) => {
+      const labelAt = (row: number) => compareLabel(r.label, textOf(ws.getCell(row, r.labelCol + colShift).value));
+      let found = -1;
+      for (let row = next; row < next + ROW_SEARCH; row++) {
+        if (labelAt(row) !== 'different') {
+          found = row;
+          break;
+        }
+      }
+      if (found < 0) {
+        const following = block.rows[k + 1];
+        const nextMatches = following && compareLabel(following.label, textOf(ws.getCell(next, following.labelCol + colShift).value)) !== 'different';
+        if (nextMatches) {
+          missing.push(r.label);
+          return;
+        }
+        // The label was changed in place: read the row where it should be, and say so.
+        found = next;
+      }
+      for (let row = next; row < found; row++) this.extraRow(ws, block, row, colShift);
+      this.checkLabel(ws, found, r.labelCol + colShift, r.label, block.table);
+      out.set(r.id, found);
+      next = found + 1;
+    });
+    if (missing.length) {
+      const table = this.layout.format.tables.find((t) => t.id === block.table)!.name;
+      throw new WorkbookReadError(`${ws.name}：${table}缺少${missing.length}行（${missing.slice(0, 5).join('；')}${missing.length > 5 ? '…' : ''}），表格被删改过，请用模板重新填写`);
+    }
+    return out;
+  }
+
+  extraRow(ws: ExcelJS.Worksheet, block: Block, row: number, colShift: number): void {
+    const labelCols = [...new Set(block.rows.map((r) => r.labelCol))];
+    const label = labelCols.map((c) => textOf(ws.getCell(row, c + colShift).value)).filter(Boolean).join(' ');
+    const hasValues = block.cols.some((c) => textOf(ws.getCell(row, c.col + colShift).value) !== '');
+    if (!label && !hasValues) return;
+    const at = `${ws.name}!${a1(row, (labelCols[0] ?? 1) + colShift)}`;
+    const table = this.layout.format.tables.find((t) => t.id === block.table)!.name;
+    this.issue('FORM-ROW-EXTRA', block.table, [], { at, table, found: label || '（无标签）' }, { at });
+  }
+
+  /** Reads every block of the layout into tables; throws a Chinese message when a table cannot be found. */
+  readTables(): Report['tables'] {
+    const f = this.layout.format;
+    const tables: Record<string, Record<string, Record<string, CellValue>>> = { t2: {}, t3: {}, t4: {} };
+    const noValue: string[] = [];
+    for (const block of this.layout.blocks) {
+      const found = this.locate(block.name, { sheet: block.sheet, row: block.top, col: block.left });
+      const table = f.tables.find((t) => t.id === block.table)!;
+      if (!found) throw new WorkbookReadError(`找不到${table.name}（工作表“${sheetName(block.sheet)}”可能被删除了），请用模板重新填写`);
+      const { ws } = found;
+      const rowShift = found.row - block.top;
+      const colShift = found.col - block.left;
+      this.checkHeaders(ws, block, rowShift, colShift);
+      const rows = block.table === 't4' ? undefined : this.alignRows(ws, block, rowShift, colShift);
+      for (const i of table.cells) {
+        const cell = f.cells[i]!;
+        const p = this.layout.cells.get(cell.id)!;
+        if (p.sheet !== block.sheet || !block.rows.some((r) => r.id === cell.row)) continue;
+        const row = rows ? rows.get(cell.row)! : p.row + rowShift;
+        const col = p.col + colShift;
+        const at = `${ws.name}!${a1(row, col)}`;
+        this.addresses[cell.id] = at;
+        const { value, formula, noValue: missing } = cellValueOf(ws.getCell(row, col).value);
+        if (cell.derived && !formula && value !== null) this.issue('FORM-FORMULA-REPLACED', cell.table, [cell.id], { at, where: cellWhere(f, cell) }, { at });
+        if (missing) {
+          if (cell.derived) noValue.push(cell.id);
+          else this.issue('FORM-FORMULA-NO-VALUE', cell.table, [cell.id], { at, where: cellWhere(f, cell) }, { at });
+        }
+        (tables[cell.table]![cell.row] ??= {})[cell.col] = value;
+      }
+    }
+    // Totals saved without their results (a file written by a program, not by a spreadsheet): compute them.
+    if (noValue.length) {
+      const partial = { format: f.id, metadata: { agencyName: '' }, tables } as unknown as Report;
+      const totals = computeTotals(partial);
+      for (const id of noValue) {
+        const c = f.byId.get(id)!;
+        tables[c.table]![c.row]![c.col] = totals.get(id)!;
+      }
+    }
+    return tables as unknown as Report['tables'];
+  }
+
+  /** Header and block labels above a block, checked where the block now is. */
+  checkHeaders(ws: ExcelJS.Worksheet, block: Block, rowShift: number, colShift: number): void {
+    const sameSheet = this.layout.blocks.filter((b) => b.sheet === block.sheet);
+    const previous = sameSheet[sameSheet.indexOf(block) - 1];
+    const from = previous ? Math.max(...previous.rows.map((r) => r.row)) + 1 : 1;
+    for (const l of this.layout.labels) {
+      if (l.sheet !== block.sheet || (l.role !== 'header' && l.role !== 'block') || l.text === '') continue;
+      if (l.row < from || l.row >= block.top) continue;
+      this.checkLabel(ws, l.row + rowShift, l.col + colShift, l.text, block.table);
+    }
+  }
+
+  readMetadata(): Metadata {
+    const m: Record<string, unknown> = { agencyName: '' };
+    for (const field of this.layout.meta) {
+      const found = this.locate(field.name, field);
+      if (!found) continue;
+      const raw = found.ws.getCell(found.row, found.col).value;
+      const text = textOf(raw).trim();
+      const at = `${found.ws.name}!${a1(found.row, found.col)}`;
+      const label = metadataLabel(field.field);
+      const unreadable = () => this.issue('FORM-VALUE', 'meta', [], { at, field: label, text }, { at });
+      if (text === '') continue;
+      switch (field.field) {
+        case 'agencyKind': {
+          const kind = agencyKindByLabel(text);
+          if (kind) m.agencyKind = kind;
+          else unreadable();
+          break;
+        }
+        case 'year': {
+          const year = Number(text.replace(/年(度)?$/, ''));
+          if (Number.isInteger(year) && year >= 2008 && year <= 2100) m.year = year;
+          else unreadable();
+          break;
+        }
+        case 'date': {
+          const date = raw instanceof Date ? raw.toISOString().slice(0, 10) : parseDate(text);
+          if (date) m.date = date;
+          else unreadable();
+          break;
+        }
+        default:
+          m[field.field] = text.slice(0, 200);
+      }
+    }
+    return m as Metadata;
+  }
+
+  readNarrative(): Narrative {
+    const n: Record<string, string> = {};
+    for (const t of this.layout.text) {
+      const found = this.locate(t.name, t);
+      if (found) n[t.section] = textOf(found.ws.getCell(found.row, found.col).value).trim().slice(0, 200_000);
+    }
+    return n as Narrative;
+  }
+}
+
+/** 2025-01-15, 2025/1/15, 2025.1.15, 2025年1月15日 → 2025-01-15. */
+export function parseDate(text: string): string | undefined {
+  const m = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/.exec(text.trim());
+  if (!m) return undefined;
+  return `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`;
+}
+
+/** The format a workbook was made for, from its hidden marker. */
+export function workbookFormat(wb: ExcelJS.Workbook): FormatId {
+  const marker = getLayout('2021').info.format;
+  const found = resolveName(wb, marker.name) ?? (() => {
+    const ws = wb.getWorksheet(sheetName(marker.sheet));
+    return ws ? { ws, row: marker.row, col: marker.col } : undefined;
+  })();
+  const value = found ? textOf(found.ws.getCell(found.row, found.col).value).trim() : '';
+  if (isFormatId(value)) return value;
+  const looksLikeReport = wb.worksheets.some((ws) => (['t3', 't2'] as SheetId[]).some((id) => ws.name.includes(sheetName(id))));
+  throw new WorkbookReadError(
+    looksLikeReport
+      ? '工作簿中没有本系统模板的格式标记（可能是把表格复制到了新工作簿），请用“xxgk template”生成的模板填写'
+      : '这不是年度报告模板工作簿：找不到表二、表三、表四，请用“xxgk template”生成的模板填写',
+  );
+}
+
+/** Reads a loaded workbook into a report. Throws WorkbookReadError (Chinese) when it cannot. */
+export function readWorkbook(wb: ExcelJS.Workbook): WorkbookReading {
+  const format = workbookFormat(wb);
+  const reader = new Reader(wb, getLayout(format));
+  const tables = reader.readTables();
+  const metadata = reader.readMetadata();
+  const narrative = reader.readNarrative();
+  const report = { format, metadata, tables, narrative } as Report;
+  return { report, reading: reader.reading, addresses: reader.addresses };
+}

@@ -1,0 +1,235 @@
+/**
+ * Builds the template workbook of a format with ExcelJS, entirely from the layout (which derives
+ * from the format definition): labels, merged headers, input cells, total formulas, check cells,
+ * data validation, defined names, protection and print setup.
+ */
+import ExcelJS from 'exceljs';
+import { AGENCY_KINDS, getFormat, type CellDef, type FormatId } from '../model';
+import { a1, colLetter, getLayout, sheetName, TEMPLATE_VERSION, type Placement } from '../model/layout';
+import { CHECK_FORMULA, cellRef, sumFormula } from './formulas';
+
+const FONT = '宋体';
+const INPUT_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF8E1' } };
+const TOTAL_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEFEFEF' } };
+const THIN: Partial<ExcelJS.Borders> = {
+  top: { style: 'thin' },
+  left: { style: 'thin' },
+  bottom: { style: 'thin' },
+  right: { style: 'thin' },
+};
+/** Fixed dates keep the generated file identical from one build to the next. */
+const FIXED_DATE = new Date(Date.UTC(2026, 0, 1));
+
+function validationFor(cell: CellDef): ExcelJS.DataValidation {
+  const common = { allowBlank: true, showErrorMessage: true, showInputMessage: true, errorStyle: 'stop' as const };
+  const unit = cell.unit ? `（单位：${cell.unit}）` : '';
+  switch (cell.kind) {
+    case 'signedCount':
+      return {
+        ...common,
+        type: 'whole',
+        operator: 'between',
+        formulae: [-1_000_000_000, 1_000_000_000],
+        promptTitle: cell.colLabel,
+        prompt: '填整数，减少时填负数（如 -8），没有变化填 0',
+        errorTitle: '请填整数',
+        error: '这里应填整数，减少时填负数，没有变化填 0。',
+      };
+    case 'amount':
+      return {
+        ...common,
+        type: 'decimal',
+        operator: 'greaterThanOrEqual',
+        formulae: [0],
+        promptTitle: cell.colLabel,
+        prompt: `填金额${unit}，可有小数，没有填 0`,
+        errorTitle: '请填金额',
+        error: `这里应填不小于 0 的金额${unit}，可有小数，没有填 0。`,
+      };
+    default:
+      return {
+        ...common,
+        type: 'whole',
+        operator: 'greaterThanOrEqual',
+        formulae: [0],
+        promptTitle: cell.colLabel,
+        prompt: '填整数件数，没有填 0',
+        errorTitle: '请填整数',
+        error: '这里应填不小于 0 的整数，没有数据请填 0，不要填“无”“-”或文字。',
+      };
+  }
+}
+
+function style(cell: ExcelJS.Cell, options: { bold?: boolean; size?: number; wrap?: boolean; align?: 'left' | 'center' | 'right'; indent?: number; border?: boolean }): void {
+  cell.font = { name: FONT, size: options.size ?? 11, bold: options.bold ?? false };
+  cell.alignment = {
+    vertical: 'middle',
+    horizontal: options.align ?? 'center',
+    wrapText: options.wrap ?? true,
+    ...(options.indent ? { indent: options.indent } : {}),
+  };
+  if (options.border !== false) cell.border = THIN;
+}
+
+/** Builds the template workbook of a format. */
+export function buildTemplate(formatId: FormatId): ExcelJS.Workbook {
+  const layout = getLayout(formatId);
+  const format = getFormat(formatId);
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'xxgk';
+  wb.lastModifiedBy = 'xxgk';
+  wb.created = FIXED_DATE;
+  wb.modified = FIXED_DATE;
+  wb.title = `政府信息公开工作年度报告（${formatId} 版格式）`;
+  wb.calcProperties = { fullCalcOnLoad: true };
+
+  const sheets = new Map(layout.sheets.map((s) => {
+    const ws = wb.addWorksheet(s.name, {
+      state: s.hidden ? 'veryHidden' : 'visible',
+      pageSetup: { paperSize: 9, orientation: s.id === 't3' || s.id === 't4' ? 'landscape' : 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+      views: [{ showGridLines: s.id === 'info' }],
+    });
+    s.widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
+    if (s.printTitleRows) ws.pageSetup.printTitlesRow = `${s.printTitleRows[0]}:${s.printTitleRows[1]}`;
+    return [s.id, ws] as const;
+  }));
+  const at = (p: Placement) => sheets.get(p.sheet)!.getCell(p.row, p.col);
+
+  for (const l of layout.labels) {
+    const ws = sheets.get(l.sheet)!;
+    if ((l.rows ?? 1) > 1 || (l.cols ?? 1) > 1) ws.mergeCells(l.row, l.col, l.row + (l.rows ?? 1) - 1, l.col + (l.cols ?? 1) - 1);
+    const cell = ws.getCell(l.row, l.col);
+    cell.value = l.text;
+    switch (l.role) {
+      case 'title':
+        style(cell, { bold: true, size: 14, border: false });
+        ws.getRow(l.row).height = 28;
+        break;
+      case 'note':
+        style(cell, { size: 10, align: 'left', border: false });
+        break;
+      case 'heading':
+        style(cell, { bold: true, align: 'left', border: false });
+        break;
+      case 'rowLabel': {
+        style(cell, { align: 'left', indent: l.indent ?? 0 });
+        // Long labels wrap: give the row room (a CJK character is about two width units).
+        const widths = layout.sheets.find((s) => s.id === l.sheet)!.widths;
+        const width = widths.slice(l.col - 1, l.col - 1 + (l.cols ?? 1)).reduce((a, b) => a + b, 0);
+        const lines = Math.ceil((l.text.length * 2) / Math.max(width - 2, 1));
+        if ((l.rows ?? 1) === 1 && lines > 1) ws.getRow(l.row).height = Math.max(ws.getRow(l.row).height ?? 0, 15 * lines);
+        break;
+      }
+      default:
+        style(cell, { bold: l.role === 'block' || l.role === 'header', align: l.role === 'field' ? 'left' : 'center' });
+    }
+    // Merged areas need the border on every cell to print as a grid.
+    for (let r = l.row; r < l.row + (l.rows ?? 1); r++) {
+      for (let c = l.col; c < l.col + (l.cols ?? 1); c++) if (l.role !== 'title' && l.role !== 'note' && l.role !== 'heading') ws.getCell(r, c).border = THIN;
+    }
+  }
+
+  // Report cells: inputs unlocked and tinted, totals as formulas, locked and grey.
+  for (const cell of format.cells) {
+    const p = layout.cells.get(cell.id)!;
+    const c = at(p);
+    style(c, { align: 'right', wrap: false });
+    c.numFmt = cell.kind === 'amount' ? '0.00' : '0';
+    if (cell.derived) {
+      c.value = { formula: sumFormula(layout, cell.derived.of.map((i) => format.cells[i]!.id)) } as ExcelJS.CellFormulaValue;
+      c.fill = TOTAL_FILL;
+      c.protection = { locked: true };
+    } else {
+      c.value = null;
+      c.fill = INPUT_FILL;
+      c.protection = { locked: false };
+      c.dataValidation = validationFor(cell);
+    }
+  }
+  for (const check of layout.checks) {
+    const c = at(check);
+    const sum = (cells: readonly number[]) => cells.map((i) => cellRef(layout, check.sheet, format.cells[i]!.id)).join(',');
+    c.value = { formula: CHECK_FORMULA(sum(check.equation.lhs), sum(check.equation.rhs)) } as ExcelJS.CellFormulaValue;
+    style(c, { align: 'center', wrap: false });
+    c.font = { name: FONT, size: 10, color: { argb: 'FF2E7D32' } };
+  }
+
+  // 基本信息 and 文字部分: unlocked inputs with prompts.
+  for (const m of layout.meta) {
+    const c = at(m);
+    style(c, { align: 'left' });
+    c.fill = INPUT_FILL;
+    c.protection = { locked: false };
+    if (m.field === 'agencyKind') {
+      c.dataValidation = {
+        type: 'list',
+        allowBlank: true,
+        formulae: [`"${AGENCY_KINDS.map((k) => k.label).join(',')}"`],
+        showErrorMessage: true,
+        errorTitle: '请从列表中选择',
+        error: '机关类型请从下拉列表中选择。',
+        showInputMessage: true,
+        promptTitle: '机关类型',
+        prompt: '从下拉列表中选择本机关的类型',
+      };
+    } else if (m.field === 'year') {
+      const [from] = format.def.years;
+      const to = format.def.years[1] ?? 2100;
+      c.dataValidation = {
+        type: 'whole',
+        operator: 'between',
+        allowBlank: true,
+        formulae: [from, to],
+        showErrorMessage: true,
+        errorTitle: '年度',
+        error: `本模板（${formatId} 版格式）用于 ${from}${format.def.years[1] ? `—${to}` : ' 年及以后'} 年度的报告。`,
+        showInputMessage: true,
+        promptTitle: '年度',
+        prompt: `报告年度，四位数字，如 ${from}`,
+      };
+    } else if (m.field === 'date') {
+      c.numFmt = 'yyyy-mm-dd';
+    }
+    c.numFmt = m.field === 'date' ? 'yyyy-mm-dd' : m.field === 'year' ? '0' : '@';
+  }
+  for (const t of layout.text) {
+    const c = at(t);
+    style(c, { align: 'left' });
+    c.alignment = { vertical: 'top', horizontal: 'left', wrapText: true };
+    c.fill = INPUT_FILL;
+    c.protection = { locked: false };
+    sheets.get('text')!.getRow(t.row).height = 120;
+  }
+
+  // Identity of the workbook: the format and the template version, and a name for every block.
+  at(layout.info.format).value = formatId;
+  at(layout.info.version).value = TEMPLATE_VERSION;
+  const name = (p: Placement, n: string, bottomRight?: Placement) =>
+    wb.definedNames.add(`${quoteSheet(sheetName(p.sheet))}!$${colLetter(p.col)}$${p.row}${bottomRight ? `:$${colLetter(bottomRight.col)}$${bottomRight.row}` : ''}`, n);
+  name(layout.info.format, layout.info.format.name);
+  name(layout.info.version, layout.info.version.name);
+  for (const m of layout.meta) name(m, m.name);
+  for (const t of layout.text) name(t, t.name);
+  for (const b of layout.blocks) {
+    const bottom = Math.max(...b.rows.map((r) => r.row));
+    const right = Math.max(...b.cols.map((c) => c.col));
+    name({ sheet: b.sheet, row: b.top, col: b.left }, b.name, { sheet: b.sheet, row: bottom, col: right });
+  }
+
+  for (const s of layout.sheets) {
+    if (s.hidden || s.id === 'text') continue;
+    // No password: users may lift the protection; it only guards labels and formulas from slips.
+    void sheets.get(s.id)!.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true });
+  }
+  return wb;
+}
+
+function quoteSheet(name: string): string {
+  return /^[\p{L}\p{N}_]+$/u.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+}
+
+export async function templateBuffer(formatId: FormatId): Promise<Buffer> {
+  return Buffer.from(await buildTemplate(formatId).xlsx.writeBuffer());
+}
+
+export { a1 };
