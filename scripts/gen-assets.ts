@@ -1,9 +1,12 @@
-/** Writes the generated files under assets/ from the model: the submission JSON Schema and the format catalogue. */
+/** Writes the files under assets/ generated from the model: JSON Schema, format catalogue, templates, sample workbooks. */
 import { writeFileSync } from 'fs';
 import { join } from 'path';
-import { generatedAssets } from './generated-assets';
+import { generatedAssets, generatedWorkbooks } from './generated-assets';
 
-for (const [file, content] of Object.entries(generatedAssets())) {
-  writeFileSync(join(__dirname, '..', file), content);
-  console.log(`wrote ${file}`);
-}
+(async () => {
+  const files: Record<string, string | Buffer> = { ...generatedAssets(), ...(await generatedWorkbooks()) };
+  for (const [file, content] of Object.entries(files)) {
+    writeFileSync(join(__dirname, '..', file), content);
+    console.log(`wrote ${file}`);
+  }
+})();

@@ -1,17 +1,22 @@
-import { AGENCY_KINDS, type ValidationResult } from '../model';
-import type { Report } from '../model';
+import { AGENCY_KINDS, type Issue, type Report, type ValidationResult } from '../model';
 
 const SEVERITY_LABEL = { error: '错误', warning: '警告', info: '提示' } as const;
 const AREA_LABEL = { meta: '基本信息', t2: '表二', t3: '表三', t4: '表四', narrative: '正文' } as const;
 
+/** Where an issue points, in spreadsheet terms: its own address, or its first cell's. */
+export function issueAddress(i: Issue, addresses: Readonly<Record<string, string>>): string | undefined {
+  return i.at ?? (i.cells[0] ? addresses[i.cells[0]] : undefined);
+}
+
 /** The human-readable Chinese report of one file's validation. */
-export function describeResult(file: string, report: Report, result: ValidationResult): string {
+export function describeResult(file: string, report: Report, result: ValidationResult, addresses: Readonly<Record<string, string>>): string {
   const m = report.metadata;
   const kind = AGENCY_KINDS.find((k) => k.id === m.agencyKind)?.label ?? '未填机关类型';
+  const c = result.counts;
   const lines = [
     `${file}`,
-    `  ${m.agencyName || '（未填机关名称）'} · ${kind} · ${m.year} 年度 · ${result.format} 版格式`,
-    `  结果：${result.valid ? '通过' : '未通过'}（${result.counts.error} 个错误，${result.counts.warning} 个警告${result.counts.info ? `，${result.counts.info} 个提示` : ''}${result.counts.explained ? `，${result.counts.explained} 个已说明` : ''}）`,
+    `  ${m.agencyName || '（未填机关名称）'} · ${kind} · ${m.year ?? '？'} 年度 · ${result.format} 版格式`,
+    `  结果：${result.valid ? '通过' : '未通过'}（${c.error} 个错误，${c.warning} 个警告${c.info ? `，${c.info} 个提示` : ''}${c.explained ? `，${c.explained} 个已说明` : ''}）`,
   ];
   let area = '';
   for (const i of result.issues) {
@@ -19,9 +24,33 @@ export function describeResult(file: string, report: Report, result: ValidationR
       area = i.area;
       lines.push(`  【${AREA_LABEL[i.area]}】`);
     }
-    const cell = i.cells[0] ? `  [${i.cells[0]}]` : '';
-    lines.push(`    ${SEVERITY_LABEL[i.severity]} ${i.ruleId}${cell}  ${i.message}${i.explanation ? `（说明：${i.explanation}）` : ''}`);
+    const where = issueAddress(i, addresses);
+    lines.push(`    ${SEVERITY_LABEL[i.severity]} ${i.ruleId}${where ? `  ${where}` : ''}  ${i.message}${i.explanation ? `（说明：${i.explanation}）` : ''}`);
   }
-  for (const h of result.hints) lines.push(`  提示：${h.message}`);
+  for (const h of result.hints) lines.push(`  提示：${h.message}${addresses[h.cell] ? `（${addresses[h.cell]}）` : ''}`);
   return lines.join('\n');
+}
+
+/** Display width in a terminal: CJK characters take two columns. */
+function width(s: string): number {
+  let w = 0;
+  for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
+  return w;
+}
+const pad = (s: string, w: number) => s + ' '.repeat(Math.max(0, w - width(s)));
+
+export interface SummaryRow {
+  readonly file: string;
+  readonly agency: string;
+  readonly errors: number | '—';
+  readonly warnings: number | '—';
+  readonly verdict: string;
+}
+
+/** The summary table for a batch: file, 机关名称, errors, warnings. */
+export function summaryTable(rows: readonly SummaryRow[]): string {
+  const head: SummaryRow = { file: '文件', agency: '机关名称', errors: '—', warnings: '—', verdict: '结果' };
+  const cells = [head, ...rows].map((r, k) => [r.file, r.agency, k === 0 ? '错误' : String(r.errors), k === 0 ? '警告' : String(r.warnings), r.verdict]);
+  const widths = cells[0]!.map((_, col) => Math.max(...cells.map((row) => width(row[col]!))));
+  return cells.map((row) => row.map((c, col) => pad(c, widths[col]!)).join('  ').trimEnd()).join('\n');
 }

@@ -50,9 +50,9 @@ function open(buf: Buffer): Promise<yauzl.ZipFile> {
 
 /**
  * Checks that the zip is a bounded, intact workbook package: inflates every part, stopping as soon
- * as a bound is passed. Resolves to the names of the parts.
+ * as a bound is passed. Resolves to the parts' names, with the contents of those `keep` selects.
  */
-export async function checkWorkbookZip(buf: Buffer): Promise<string[]> {
+export async function checkWorkbookZip(buf: Buffer, keep: (name: string) => boolean = () => false): Promise<Map<string, Buffer | undefined>> {
   if (buf.length > LIMITS.fileBytes) throw new WorkbookReadError(`文件过大（${(buf.length / 1048576).toFixed(1)} MB），年度报告工作簿通常小于 1 MB`);
   sniff(buf);
   let zip: yauzl.ZipFile;
@@ -61,7 +61,7 @@ export async function checkWorkbookZip(buf: Buffer): Promise<string[]> {
   } catch {
     throw new WorkbookReadError('文件已损坏或不完整（可能下载或复制时被截断），请重新保存后再试');
   }
-  const names: string[] = [];
+  const parts = new Map<string, Buffer | undefined>();
   let total = 0;
   try {
     await new Promise<void>((resolve, reject) => {
@@ -72,8 +72,8 @@ export async function checkWorkbookZip(buf: Buffer): Promise<string[]> {
       zip.on('error', () => fail('文件已损坏或不完整，请重新保存后再试'));
       zip.on('end', () => resolve());
       zip.on('entry', (entry: yauzl.Entry) => {
-        names.push(entry.fileName);
-        if (names.length > LIMITS.entries) return fail('文件中的部件过多，不是正常的工作簿');
+        parts.set(entry.fileName, undefined);
+        if (parts.size > LIMITS.entries) return fail('文件中的部件过多，不是正常的工作簿');
         const declared = entry.uncompressedSize;
         if (declared > LIMITS.entryBytes || total + declared > LIMITS.totalBytes || (entry.compressedSize > 0 && declared / entry.compressedSize > LIMITS.ratio && declared > 1024 * 1024)) {
           return fail('文件解压后过大（可能是“压缩炸弹”），已拒绝读取');
@@ -84,8 +84,13 @@ export async function checkWorkbookZip(buf: Buffer): Promise<string[]> {
           if (err || !stream) return fail('文件已损坏，无法解压，请重新保存后再试');
           // yauzl stops the stream with an error the moment it yields more than declared.
           stream.on('error', () => fail('文件已损坏或解压后大小与声明不符，已拒绝读取'));
-          stream.on('data', () => undefined);
-          stream.on('end', () => zip.readEntry());
+          const chunks: Buffer[] = [];
+          const kept = keep(entry.fileName);
+          stream.on('data', (chunk: Buffer) => kept && chunks.push(chunk));
+          stream.on('end', () => {
+            if (kept) parts.set(entry.fileName, Buffer.concat(chunks));
+            zip.readEntry();
+          });
         });
       });
       zip.readEntry();
@@ -93,10 +98,10 @@ export async function checkWorkbookZip(buf: Buffer): Promise<string[]> {
   } finally {
     zip.close();
   }
-  if (!names.includes('xl/workbook.xml')) {
-    if (names.includes('word/document.xml')) throw new WorkbookReadError('这是 Word 文档（.docx），不是 Excel 工作簿');
-    if (names.includes('ppt/presentation.xml')) throw new WorkbookReadError('这是 PowerPoint 文件，不是 Excel 工作簿');
+  if (!parts.has('xl/workbook.xml')) {
+    if (parts.has('word/document.xml')) throw new WorkbookReadError('这是 Word 文档（.docx），不是 Excel 工作簿');
+    if (parts.has('ppt/presentation.xml')) throw new WorkbookReadError('这是 PowerPoint 文件，不是 Excel 工作簿');
     throw new WorkbookReadError('压缩包中没有工作簿，不是 Excel 文件（.xlsx）');
   }
-  return names;
+  return parts;
 }
