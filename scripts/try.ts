@@ -1,2 +1,4 @@
-import { templateBuffer } from '../src/workbook/template';
-(async () => { const a = await templateBuffer('2021'); await new Promise(r => setTimeout(r, 1500)); const b = await templateBuffer('2021'); console.log(a.equals(b), a.length, b.length); })();
+import ExcelJS from 'exceljs';
+import { readFileSync } from 'fs';
+(async () => { const wb = new ExcelJS.Workbook(); await wb.xlsx.load(readFileSync('assets/template-2021.xlsx') as any);
+for (const n of ['XXGK_T3', 'XXGK_META_AGENCYKIND', 'XXGK_T2_ART20_1', 'XXGK_FORMAT']) console.log(n, wb.definedNames.getRanges(n)); })();

@@ -172,10 +172,11 @@ class Reader {
 
   extraRow(ws: ExcelJS.Worksheet, block: Block, row: number, colShift: number): void {
     const labelCols = [...new Set(block.rows.map((r) => r.labelCol))];
-    const label = labelCols.map((c) => textOf(ws.getCell(row, c + colShift).value)).filter(Boolean).join(' ');
+    const texts = labelCols.map((c) => [c + colShift, textOf(ws.getCell(row, c + colShift).value)] as const).filter(([, t]) => t !== '');
+    const label = texts.map(([, t]) => t).join(' ');
     const hasValues = block.cols.some((c) => textOf(ws.getCell(row, c.col + colShift).value) !== '');
     if (!label && !hasValues) return;
-    const at = `${ws.name}!${a1(row, (labelCols[0] ?? 1) + colShift)}`;
+    const at = `${ws.name}!${a1(row, texts[0]?.[0] ?? (labelCols[0] ?? 1) + colShift)}`;
     const table = this.layout.format.tables.find((t) => t.id === block.table)!.name;
     this.issue('FORM-ROW-EXTRA', block.table, [], { at, table, found: label || '（无标签）' }, { at });
   }
