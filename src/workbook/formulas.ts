@@ -1,15 +1,13 @@
 /** Excel formula text for totals and checks; works the same in Excel, WPS and LibreOffice. */
-import { a1, sheetName, type Layout, type SheetId } from '../model/layout';
-
-/** A reference to a report cell from a formula on `from`'s sheet. */
-export function cellRef(layout: Layout, from: SheetId, cellId: string): string {
-  const p = layout.cells.get(cellId)!;
-  const ref = a1(p.row, p.col);
-  return p.sheet === from ? ref : `${sheetName(p.sheet)}!${ref}`;
-}
+import { a1, type Layout } from '../model/layout';
 
 /** SUM over cells of one sheet, contiguous runs of a column or a row written as ranges. */
 export function sumFormula(layout: Layout, cellIds: readonly string[]): string {
+  return `SUM(${rangeList(layout, cellIds)})`;
+}
+
+/** Cells of one sheet as a reference list: D8:D28,D30 */
+export function rangeList(layout: Layout, cellIds: readonly string[]): string {
   const ps = cellIds.map((id) => layout.cells.get(id)!);
   const parts: string[] = [];
   let i = 0;
@@ -23,7 +21,7 @@ export function sumFormula(layout: Layout, cellIds: readonly string[]): string {
     parts.push(j > i ? `${a}:${a1(ps[j]!.row, ps[j]!.col)}` : a);
     i = j + 1;
   }
-  return `SUM(${parts.join(',')})`;
+  return parts.join(',');
 }
 
 /** “✓” when both sides agree, otherwise “差 N”. SUM skips text, as the totals do. */

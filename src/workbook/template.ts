@@ -6,7 +6,7 @@
 import ExcelJS from 'exceljs';
 import { AGENCY_KINDS, getFormat, type CellDef, type FormatId } from '../model';
 import { a1, colLetter, getLayout, sheetName, TEMPLATE_VERSION, type Placement } from '../model/layout';
-import { CHECK_FORMULA, cellRef, sumFormula } from './formulas';
+import { CHECK_FORMULA, rangeList, sumFormula } from './formulas';
 
 const FONT = '宋体';
 const INPUT_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF8E1' } };
@@ -148,7 +148,7 @@ export function buildTemplate(formatId: FormatId): ExcelJS.Workbook {
   }
   for (const check of layout.checks) {
     const c = at(check);
-    const sum = (cells: readonly number[]) => cells.map((i) => cellRef(layout, check.sheet, format.cells[i]!.id)).join(',');
+    const sum = (cells: readonly number[]) => rangeList(layout, cells.map((i) => format.cells[i]!.id));
     c.value = { formula: CHECK_FORMULA(sum(check.equation.lhs), sum(check.equation.rhs)) } as ExcelJS.CellFormulaValue;
     style(c, { align: 'center', wrap: false });
     c.font = { name: FONT, size: 10, color: { argb: 'FF2E7D32' } };

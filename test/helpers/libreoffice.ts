@@ -1,0 +1,29 @@
+/** Recalculates a workbook in LibreOffice, headless: the proof that the template's formulas work in a real spreadsheet. */
+import { execFileSync } from 'child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+
+export function soffice(): string {
+  for (const bin of ['/usr/bin/soffice', '/usr/bin/libreoffice', '/usr/lib/libreoffice/program/soffice']) {
+    try {
+      execFileSync(bin, ['--version'], { stdio: 'ignore', timeout: 60_000 });
+      return bin;
+    } catch {
+      // try the next
+    }
+  }
+  throw new Error('LibreOffice (soffice) is not installed: apt-get install -y libreoffice-calc-nogui (.ci/run does this)');
+}
+
+/** Opens the workbook in LibreOffice, lets it recalculate, saves it as xlsx again. */
+export function recalculate(buf: Buffer): Buffer {
+  const dir = mkdtempSync(join(tmpdir(), 'xxgk-lo-'));
+  const input = join(dir, 'in.xlsx');
+  writeFileSync(input, buf);
+  execFileSync(soffice(), ['--headless', '--norestore', `-env:UserInstallation=file://${join(dir, 'profile')}`, '--convert-to', 'xlsx', '--outdir', join(dir, 'out'), input], {
+    stdio: 'ignore',
+    timeout: 180_000,
+  });
+  return readFileSync(join(dir, 'out', 'in.xlsx'));
+}
