@@ -1,4 +1,8 @@
 /** `npm run bench`: prints figures and ratios; asserts nothing. */
 import { benchValidate } from './validate';
+import { benchWorkbooks } from './workbooks';
 
-benchValidate();
+(async () => {
+  benchValidate();
+  await benchWorkbooks();
+})();

@@ -3,11 +3,33 @@ import ExcelJS from 'exceljs';
 import { readWorkbook, type WorkbookReading } from './read';
 import { checkWorkbookZip, WorkbookReadError } from './safe-zip';
 
+/** Worksheet parts the reader never looks at: skipping them saves a fifth of the load time. */
+const IGNORED_NODES = [
+  'dataValidations',
+  'sheetProtection',
+  'pageSetup',
+  'printOptions',
+  'pageMargins',
+  'headerFooter',
+  'conditionalFormatting',
+  'sheetViews',
+  'sheetFormatPr',
+  'cols',
+  'autoFilter',
+  'picture',
+  'drawing',
+  'hyperlinks',
+  'rowBreaks',
+  'colBreaks',
+  'extLst',
+  'tableParts',
+];
+
 export async function readWorkbookBuffer(buf: Buffer): Promise<WorkbookReading> {
   await checkWorkbookZip(buf);
   const wb = new ExcelJS.Workbook();
   try {
-    await wb.xlsx.load(buf as unknown as ArrayBuffer);
+    await wb.xlsx.load(buf as unknown as ArrayBuffer, { ignoreNodes: IGNORED_NODES } as Partial<ExcelJS.XlsxReadOptions>);
   } catch {
     throw new WorkbookReadError('工作簿内容损坏，Excel 部件无法解析，请在 Excel 或 WPS 中打开后另存为 .xlsx 再试');
   }
