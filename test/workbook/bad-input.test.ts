@@ -54,7 +54,7 @@ const cases: [string, () => Promise<Buffer>, RegExp][] = [
   [
     'a zip bomb that lies about its sizes',
     async () => lieAboutSizes(await zipOf({ 'xl/workbook.xml': Buffer.alloc(30 * 1024 * 1024, 0x20) }), 1000),
-    /解压后大小与声明不符|已损坏/,
+    /工作簿内容损坏|已损坏/,
   ],
   [
     'our workbook with a table sheet deleted',
