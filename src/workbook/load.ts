@@ -1,5 +1,6 @@
 /** Reading workbooks from bytes (Node or browser): the zip is bounded and re-packed before ExcelJS sees it. */
 import ExcelJS from 'exceljs';
+import { excelJsSource } from './exceljs-source';
 import { readWorkbook, type WorkbookReading } from './read';
 import { safeWorkbookBytes, WorkbookReadError } from './safe-zip';
 
@@ -33,5 +34,5 @@ export async function readWorkbookBuffer(buf: Uint8Array): Promise<WorkbookReadi
   } catch {
     throw new WorkbookReadError('工作簿内容损坏，Excel 部件无法解析，请在 Excel 或 WPS 中打开后另存为 .xlsx 再试');
   }
-  return readWorkbook(wb);
+  return readWorkbook(excelJsSource(wb));
 }

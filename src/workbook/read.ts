@@ -3,7 +3,6 @@
  * report, with reading issues (FORM-*) that name sheet and cell. Tables are found by their defined
  * names, rows by their labels, so renamed or reordered sheets and inserted rows do not matter.
  */
-import type ExcelJS from 'exceljs';
 import {
   agencyKindByLabel,
   computeTotals,
@@ -33,21 +32,32 @@ export interface WorkbookReading {
 /** How far below its expected place a row label is looked for (rows inserted inside a table). */
 const ROW_SEARCH = 30;
 
-type Raw = ExcelJS.CellValue;
+/** One cell as a spreadsheet host gives it, in the terms the reader needs. */
+export interface GridCell {
+  /** Content as the model takes it: a number, text, null for blank, or an error value. */
+  readonly value: CellValue;
+  /** What the cell shows, as text (labels, cover fields). */
+  readonly text: string;
+  /** The cell holds a formula. */
+  readonly formula: boolean;
+  /** A formula saved without its result (a file written by a program, not a spreadsheet). */
+  readonly noResult: boolean;
+  /** YYYY-MM-DD when the host knows the cell holds a date. */
+  readonly date?: string;
+}
 
-/** Text of a label or text cell, whatever form it was stored in. */
-function textOf(v: Raw): string {
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'string') return v;
-  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  if (typeof v === 'object') {
-    if ('richText' in v) return v.richText.map((r) => r.text).join('');
-    if ('text' in v && typeof v.text === 'string') return v.text;
-    if ('result' in v) return textOf(v.result as Raw);
-    if ('error' in v) return String(v.error);
-  }
-  return '';
+export interface Grid {
+  /** The sheet's current name (users rename sheets). */
+  readonly name: string;
+  cell(row: number, col: number): GridCell;
+}
+
+/** A workbook as the reader sees it: ExcelJS in Node and the browser, Office.js ranges in Excel. */
+export interface WorkbookSource {
+  /** Where a defined name points, or undefined when it is missing or broken. */
+  name(name: string): { grid: Grid; row: number; col: number } | undefined;
+  sheet(name: string): Grid | undefined;
+  sheetNames(): readonly string[];
 }
 
 /** Labels compared as people type them: no spaces, full-width and half-width alike, quotes alike. */
@@ -70,44 +80,12 @@ function compareLabel(expected: string, found: string): LabelMatch {
   return 'different';
 }
 
-/** A report cell's content as the model takes it; `noValue` marks a formula saved without its result. */
-function cellValueOf(v: Raw): { value: CellValue; formula: boolean; noValue: boolean } {
-  if (v === null || v === undefined) return { value: null, formula: false, noValue: false };
-  if (typeof v === 'number' || typeof v === 'string') return { value: v, formula: false, noValue: false };
-  if (typeof v === 'boolean') return { value: String(v), formula: false, noValue: false };
-  if (v instanceof Date) return { value: v.toISOString().slice(0, 10), formula: false, noValue: false };
-  if ('formula' in v || 'sharedFormula' in v) {
-    const result = (v as ExcelJS.CellFormulaValue).result as Raw | undefined;
-    if (result === undefined || result === null) return { value: null, formula: true, noValue: true };
-    if (typeof result === 'object' && 'error' in result) return { value: { error: String(result.error) }, formula: true, noValue: false };
-    return { value: cellValueOf(result as Raw).value, formula: true, noValue: false };
-  }
-  if ('error' in v) return { value: { error: String(v.error) }, formula: false, noValue: false };
-  return { value: textOf(v), formula: false, noValue: false };
-}
-
-/** Where a defined name points: sheet and top-left, or undefined when it is gone or broken. */
-function resolveName(wb: ExcelJS.Workbook, name: string): { ws: ExcelJS.Worksheet; row: number; col: number } | undefined {
-  let ranges: string[] = [];
-  try {
-    ranges = wb.definedNames.getRanges(name)?.ranges ?? [];
-  } catch {
-    return undefined;
-  }
-  const m = /^'?(.+?)'?!\$?([A-Z]+)\$?(\d+)/.exec(ranges[0] ?? '');
-  if (!m) return undefined;
-  const ws = wb.getWorksheet(m[1]!.replace(/''/g, "'"));
-  if (!ws) return undefined;
-  const col = m[2]!.split('').reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-  return { ws, row: Number(m[3]), col };
-}
-
 class Reader {
   readonly reading: Issue[] = [];
   readonly addresses: Record<string, string> = {};
 
   constructor(
-    readonly wb: ExcelJS.Workbook,
+    readonly source: WorkbookSource,
     readonly layout: Layout,
   ) {}
 
@@ -118,15 +96,15 @@ class Reader {
   };
 
   /** A sheet of the layout, found through a defined name on it (the user may have renamed it). */
-  locate(name: string, fallback: Placement): { ws: ExcelJS.Worksheet; row: number; col: number } | undefined {
-    return resolveName(this.wb, name) ?? (() => {
-      const ws = this.wb.getWorksheet(sheetName(fallback.sheet));
-      return ws ? { ws, row: fallback.row, col: fallback.col } : undefined;
-    })();
+  locate(name: string, fallback: Placement): { ws: Grid; row: number; col: number } | undefined {
+    const named = this.source.name(name);
+    if (named) return { ws: named.grid, row: named.row, col: named.col };
+    const ws = this.source.sheet(sheetName(fallback.sheet));
+    return ws ? { ws, row: fallback.row, col: fallback.col } : undefined;
   }
 
-  checkLabel(ws: ExcelJS.Worksheet, row: number, col: number, expected: string, area: IssueArea): LabelMatch {
-    const found = textOf(ws.getCell(row, col).value);
+  checkLabel(ws: Grid, row: number, col: number, expected: string, area: IssueArea): LabelMatch {
+    const found = ws.cell(row, col).text;
     const match = compareLabel(expected, found);
     const at = `${ws.name}!${a1(row, col)}`;
     if (match === 'variant') this.issue('FORM-LABEL-VARIANT', area, [], { at, expected, found }, { at });
@@ -135,12 +113,12 @@ class Reader {
   }
 
   /** Finds each row of a block by its label; returns the sheet row of every layout row. */
-  alignRows(ws: ExcelJS.Worksheet, block: Block, rowShift: number, colShift: number): Map<string, number> {
+  alignRows(ws: Grid, block: Block, rowShift: number, colShift: number): Map<string, number> {
     const out = new Map<string, number>();
     const missing: string[] = [];
     let next = block.rows[0]!.row + rowShift;
     block.rows.forEach((r, k) => {
-      const labelAt = (row: number) => compareLabel(r.label, textOf(ws.getCell(row, r.labelCol + colShift).value));
+      const labelAt = (row: number) => compareLabel(r.label, ws.cell(row, r.labelCol + colShift).text);
       let found = -1;
       for (let row = next; row < next + ROW_SEARCH; row++) {
         if (labelAt(row) !== 'different') {
@@ -150,7 +128,7 @@ class Reader {
       }
       if (found < 0) {
         const following = block.rows[k + 1];
-        const nextMatches = following && compareLabel(following.label, textOf(ws.getCell(next, following.labelCol + colShift).value)) !== 'different';
+        const nextMatches = following && compareLabel(following.label, ws.cell(next, following.labelCol + colShift).text) !== 'different';
         if (nextMatches) {
           missing.push(r.label);
           return;
@@ -170,11 +148,11 @@ class Reader {
     return out;
   }
 
-  extraRow(ws: ExcelJS.Worksheet, block: Block, row: number, colShift: number): void {
+  extraRow(ws: Grid, block: Block, row: number, colShift: number): void {
     const labelCols = [...new Set(block.rows.map((r) => r.labelCol))];
-    const texts = labelCols.map((c) => [c + colShift, textOf(ws.getCell(row, c + colShift).value)] as const).filter(([, t]) => t !== '');
+    const texts = labelCols.map((c) => [c + colShift, ws.cell(row, c + colShift).text] as const).filter(([, t]) => t !== '');
     const label = texts.map(([, t]) => t).join(' ');
-    const hasValues = block.cols.some((c) => textOf(ws.getCell(row, c.col + colShift).value) !== '');
+    const hasValues = block.cols.some((c) => ws.cell(row, c.col + colShift).text !== '');
     if (!label && !hasValues) return;
     const at = `${ws.name}!${a1(row, texts[0]?.[0] ?? (labelCols[0] ?? 1) + colShift)}`;
     const table = this.layout.format.tables.find((t) => t.id === block.table)!.name;
@@ -203,7 +181,7 @@ class Reader {
         const col = p.col + colShift;
         const at = `${ws.name}!${a1(row, col)}`;
         this.addresses[cell.id] = at;
-        const { value, formula, noValue: missing } = cellValueOf(ws.getCell(row, col).value);
+        const { value, formula, noResult: missing } = ws.cell(row, col);
         if (cell.derived && !formula && value !== null) this.issue('FORM-FORMULA-REPLACED', cell.table, [cell.id], { at, where: cellWhere(f, cell) }, { at });
         if (missing) {
           if (cell.derived) noValue.push(cell.id);
@@ -225,7 +203,7 @@ class Reader {
   }
 
   /** Header and block labels above a block, checked where the block now is. */
-  checkHeaders(ws: ExcelJS.Worksheet, block: Block, rowShift: number, colShift: number): void {
+  checkHeaders(ws: Grid, block: Block, rowShift: number, colShift: number): void {
     const sameSheet = this.layout.blocks.filter((b) => b.sheet === block.sheet);
     const previous = sameSheet[sameSheet.indexOf(block) - 1];
     const from = previous ? Math.max(...previous.rows.map((r) => r.row)) + 1 : 1;
@@ -241,8 +219,8 @@ class Reader {
     for (const field of this.layout.meta) {
       const found = this.locate(field.name, field);
       if (!found) continue;
-      const raw = found.ws.getCell(found.row, found.col).value;
-      const text = textOf(raw).trim();
+      const cell = found.ws.cell(found.row, found.col);
+      const text = cell.text.trim();
       const at = `${found.ws.name}!${a1(found.row, found.col)}`;
       const label = metadataLabel(field.field);
       const unreadable = () => this.issue('FORM-VALUE', 'meta', [], { at, field: label, text }, { at });
@@ -261,7 +239,7 @@ class Reader {
           break;
         }
         case 'date': {
-          const date = raw instanceof Date ? raw.toISOString().slice(0, 10) : parseDate(text);
+          const date = cell.date ?? (typeof cell.value === 'number' ? excelSerialDate(cell.value) : parseDate(text));
           if (date) m.date = date;
           else unreadable();
           break;
@@ -277,7 +255,7 @@ class Reader {
     const n: Record<string, string> = {};
     for (const t of this.layout.text) {
       const found = this.locate(t.name, t);
-      if (found) n[t.section] = textOf(found.ws.getCell(found.row, found.col).value).trim().slice(0, 200_000);
+      if (found) n[t.section] = found.ws.cell(found.row, found.col).text.trim().slice(0, 200_000);
     }
     return n as Narrative;
   }
@@ -290,16 +268,20 @@ export function parseDate(text: string): string | undefined {
   return `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`;
 }
 
+/** A date cell stored as a spreadsheet serial number (days since 1899-12-30). */
+export function excelSerialDate(serial: number): string | undefined {
+  if (!Number.isInteger(serial) || serial < 36526 || serial > 73051) return undefined; // 2000–2099
+  return new Date(Date.UTC(1899, 11, 30) + serial * 86_400_000).toISOString().slice(0, 10);
+}
+
 /** The format a workbook was made for, from its hidden marker. */
-export function workbookFormat(wb: ExcelJS.Workbook): FormatId {
+export function workbookFormat(source: WorkbookSource): FormatId {
   const marker = getLayout('2021').info.format;
-  const found = resolveName(wb, marker.name) ?? (() => {
-    const ws = wb.getWorksheet(sheetName(marker.sheet));
-    return ws ? { ws, row: marker.row, col: marker.col } : undefined;
-  })();
-  const value = found ? textOf(found.ws.getCell(found.row, found.col).value).trim() : '';
+  const named = source.name(marker.name);
+  const grid = named?.grid ?? source.sheet(sheetName(marker.sheet));
+  const value = grid ? grid.cell(named?.row ?? marker.row, named?.col ?? marker.col).text.trim() : '';
   if (isFormatId(value)) return value;
-  const looksLikeReport = wb.worksheets.some((ws) => (['t3', 't2'] as SheetId[]).some((id) => ws.name.includes(sheetName(id))));
+  const looksLikeReport = source.sheetNames().some((name) => (['t3', 't2'] as SheetId[]).some((id) => name.includes(sheetName(id))));
   throw new WorkbookReadError(
     looksLikeReport
       ? '工作簿中没有本系统模板的格式标记（可能是把表格复制到了新工作簿），请用“xxgk template”生成的模板填写'
@@ -307,10 +289,10 @@ export function workbookFormat(wb: ExcelJS.Workbook): FormatId {
   );
 }
 
-/** Reads a loaded workbook into a report. Throws WorkbookReadError (Chinese) when it cannot. */
-export function readWorkbook(wb: ExcelJS.Workbook): WorkbookReading {
-  const format = workbookFormat(wb);
-  const reader = new Reader(wb, getLayout(format));
+/** Reads a workbook into a report. Throws WorkbookReadError (Chinese) when it cannot. */
+export function readWorkbook(source: WorkbookSource): WorkbookReading {
+  const format = workbookFormat(source);
+  const reader = new Reader(source, getLayout(format));
   const tables = reader.readTables();
   const metadata = reader.readMetadata();
   const narrative = reader.readNarrative();
