@@ -42,7 +42,7 @@ export function formatOfTable3(t3: Matrix): FormatId {
     const a = tableArea(getLayout(f), 't3');
     return `${a.rows} 行 × ${a.cols} 列（${f} 版）`;
   });
-  throw new ShapeError(`表三的区域应为 ${shapes.join(' 或 ')}，收到 ${rows} 行 × ${cols} 列，请选择表三的全部数字单元格`);
+  throw new ShapeError(`表三的区域应为 ${shapes.join('或 ')}，收到 ${rows} 行 × ${cols} 列，请选择表三的全部数字单元格`);
 }
 
 /** Fills the cells of one table from its range. */
