@@ -4,7 +4,6 @@
  * The DOM lives in taskpane.ts; Excel calls go through excel-adapter.ts.
  */
 import {
-  ExplanationSchema,
   explanationKey,
   getFormat,
   suggestTotals,
@@ -52,7 +51,10 @@ function explain(e: unknown): string {
   return `Excel 操作失败：${e instanceof Error ? e.message : String(e)}`;
 }
 
-function parseExplanations(raw: readonly unknown[]): Explanation[] {
+/** Checks stored explanations with the schema, loaded only when there are some (zod stays out of the task pane's first load). */
+async function parseExplanations(raw: readonly unknown[]): Promise<Explanation[]> {
+  if (raw.length === 0) return [];
+  const { ExplanationSchema } = await import(/* webpackChunkName: "schema" */ '../model/schema/report');
   return raw.flatMap((e) => {
     const p = ExplanationSchema.safeParse(e);
     return p.success ? [p.data] : [];
@@ -66,7 +68,7 @@ export async function runCheck(previous?: Report, caps: Capabilities = capabilit
       const plan = queueRead(context, caps);
       await context.sync();
       const reading = readWorkbook(sourceOf(plan));
-      const explanations = parseExplanations(storedExplanations(plan));
+      const explanations = await parseExplanations(storedExplanations(plan));
       const report = { ...reading.report, ...(explanations.length ? { explanations } : {}) } as Report;
       const result = validate(report, { ...(previous ? { previous } : {}), reading: reading.reading });
       const marked = queueMarks(context, caps, plan, marksOf(result.issues, reading.addresses));

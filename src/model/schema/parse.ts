@@ -1,4 +1,6 @@
 import { z } from 'zod';
+// Only the zh-CN locale: z.locales would bring every language into the task pane.
+import { zhCN as zhCNLocale } from 'zod/locales';
 import { FORMAT_IDS, getFormat, isFormatId } from '../formats';
 import { AGENCY_KINDS, METADATA_FIELDS } from '../metadata';
 import { SECTIONS } from '../sections';
@@ -16,7 +18,7 @@ export interface ParseProblem {
 
 export type Parsed<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly problems: readonly ParseProblem[] };
 
-const zhLocale = z.locales.zhCN().localeError;
+const zhLocale = zhCNLocale().localeError;
 const TYPE_NAMES: Record<string, string> = {
   string: '文字',
   number: '数字',

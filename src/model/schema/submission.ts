@@ -3,9 +3,9 @@ import { RULE_IDS, SEVERITIES } from '../rules/ids';
 import { SECTION_IDS } from '../sections';
 import { CellValueSchema, reportSchemaFor } from './report';
 
-/** Identifies the document; bump SCHEMA_VERSION's major part on an incompatible change. */
-export const SUBMISSION_KIND = 'xxgk-annual-report';
-export const SCHEMA_VERSION = '1.0';
+import { SCHEMA_VERSION, SUBMISSION_KIND } from './constants';
+
+export { SCHEMA_VERSION, SUBMISSION_KIND };
 
 const EvidenceSchema = z.strictObject({
   section: z.enum(SECTION_IDS),

@@ -1,0 +1,3 @@
+/** Reading documents of unknown shape (zod): report JSON and submissions. A separate entry so surfaces can load it lazily. */
+export { parseReport } from './schema/parse';
+export { fromSubmission } from './import';
