@@ -6,6 +6,27 @@ const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CustomFunctionsMetadataPlugin = require('custom-functions-metadata-plugin');
 const { manifestFor } = require('./scripts/manifest');
 
+/** Printed once when `npm start` is serving: how to load the add-in where it cannot be sideloaded from here. */
+class HowToLoad {
+  apply(compiler) {
+    let shown = false;
+    compiler.hooks.done.tap('HowToLoad', () => {
+      if (shown) return;
+      shown = true;
+      const origin = 'https://localhost:3000';
+      console.log(`
+  政府信息公开年报加载项已在 ${origin}/taskpane.html 提供（manifest: ${origin}/manifest.xml）。
+  The add-in is served at ${origin}/taskpane.html.
+  ${process.platform === 'linux' ? `  此系统上没有 Excel，无法自动旁加载。No Excel on this system, so nothing is sideloaded. To try it:
+    · Excel 网页版 / on the web: 插入 > 加载项 > 上传我的加载项, choose manifest.xml (Insert > Add-ins > Upload My Add-in)
+    · Windows: 把 manifest.xml 放到共享文件夹并设为受信任的加载项目录 (shared-folder catalog), or run npx office-addin-debugging start manifest.xml
+    · Mac: 复制 manifest.xml 到 ~/Library/Containers/com.microsoft.Excel/Data/Documents/wef/
+  浏览器访问时需信任开发证书（~/.office-addin-dev-certs/ca.crt）。Trust the development CA in ~/.office-addin-dev-certs/ca.crt.` : '  Sideload: npx office-addin-debugging start manifest.xml desktop'}
+`);
+    });
+  }
+}
+
 module.exports = async (env = {}, argv = {}) => {
   const dev = argv.mode !== 'production';
   const baseUrl = env.baseUrl || process.env.XXGK_BASE_URL || '';
@@ -15,8 +36,15 @@ module.exports = async (env = {}, argv = {}) => {
       // Development certificates; installing their CA needs sudo, but the files are usable without it.
       https = await require('office-addin-dev-certs').getHttpsServerOptions();
     } catch (e) {
-      console.warn(`office-addin-dev-certs: ${e.message}; serving with a self-signed certificate instead`);
-      https = true;
+      // The CA could not be installed (no sudo), but the certificate files it wrote are usable.
+      const dir = path.join(require('os').homedir(), '.office-addin-dev-certs');
+      const file = (name) => path.join(dir, name);
+      if (['localhost.crt', 'localhost.key', 'ca.crt'].every((f) => fs.existsSync(file(f)))) {
+        https = { cert: fs.readFileSync(file('localhost.crt')), key: fs.readFileSync(file('localhost.key')), ca: fs.readFileSync(file('ca.crt')) };
+      } else {
+        console.warn(`office-addin-dev-certs: ${e.message.trim()}; serving with a self-signed certificate instead`);
+        https = true;
+      }
     }
   }
   return {
@@ -40,6 +68,7 @@ module.exports = async (env = {}, argv = {}) => {
     },
     performance: { hints: false },
     plugins: [
+      ...(env.serve ? [new HowToLoad()] : []),
       new CustomFunctionsMetadataPlugin({ output: 'functions.json', input: './src/functions/functions.ts' }),
       new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './src/taskpane/taskpane.html', chunks: ['functions', 'taskpane'] }),
       new CopyWebpackPlugin({
