@@ -1,8 +1,10 @@
 /** `npm run bench`: prints figures and ratios; asserts nothing. */
+import { benchAddin } from './addin';
 import { benchValidate } from './validate';
 import { benchWorkbooks } from './workbooks';
 
 (async () => {
   benchValidate();
   await benchWorkbooks();
+  await benchAddin();
 })();

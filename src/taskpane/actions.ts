@@ -72,7 +72,8 @@ export async function runCheck(previous?: Report, caps: Capabilities = capabilit
       const report = { ...reading.report, ...(explanations.length ? { explanations } : {}) } as Report;
       const result = validate(report, { ...(previous ? { previous } : {}), reading: reading.reading });
       const marked = queueMarks(context, caps, plan, marksOf(result.issues, reading.addresses));
-      await context.sync();
+      // Without conditional formats (before ExcelApi 1.6) there is nothing to write.
+      if (marked) await context.sync();
       return { ok: true as const, value: { report, result, addresses: reading.addresses, marked } };
     });
   } catch (e) {

@@ -89,7 +89,7 @@ describe('Excel adapter (office-addin-mock)', () => {
     expect(o12.value.result.counts.error).toBeGreaterThan(0);
     expect(r12.log.marks).toEqual([]);
     expect(r12.log.calls).not.toContain('names.getItem');
-    expect(r12.log.syncs).toBe(2);
+    expect(r12.log.syncs).toBe(1);
   });
 
   test('清除标记 removes the marks from the report sheets and writes nothing else', async () => {
