@@ -19,6 +19,7 @@ import { rawValue } from '../model/view';
 import { readWorkbook } from '../workbook/read';
 import { WorkbookReadError } from '../workbook/safe-zip';
 import { sumFormula } from '../workbook/formulas';
+import { queueBuildTemplate } from './build-sheets';
 import {
   capabilities,
   marksOf,
@@ -174,12 +175,16 @@ export async function applyTotalRepairs(repairs: readonly TotalRepair[]): Promis
   }
 }
 
-/** Whether the workbook already holds report sheets (the hidden format marker exists). */
+/** Whether the workbook already holds report sheets: the hidden format marker, or a sheet of the template's names. */
 async function hasReportSheets(): Promise<boolean> {
   return Excel.run(async (context) => {
-    const marker = context.workbook.names.getItemOrNullObject(getLayout('2021').info.format.name);
+    const sheets = context.workbook.worksheets;
+    sheets.load('items/name');
+    const names = context.workbook.names;
+    names.load('items/name');
     await context.sync();
-    return !marker.isNullObject;
+    const ours = new Set(getLayout('2021').sheets.map((s) => s.name));
+    return names.items.some((n) => n.name.toUpperCase() === getLayout('2021').info.format.name) || sheets.items.some((ws) => ours.has(ws.name));
   });
 }
 
@@ -222,7 +227,8 @@ function queueNames(context: Excel.RequestContext, format: FormatId, existing: R
 
 /**
  * 插入模板: the template's sheets into the open workbook, never touching the user's other sheets;
- * asks before replacing existing report sheets. Needs ExcelApi 1.13 (insertWorksheetsFromBase64).
+ * asks before replacing existing report sheets. insertWorksheetsFromBase64 where ExcelApi 1.13
+ * exists, otherwise the sheets are built through the basic API.
  */
 export async function insertTemplate(
   format: FormatId,
@@ -231,22 +237,24 @@ export async function insertTemplate(
   confirmReplace: () => Promise<boolean>,
   caps: Capabilities = capabilities(),
 ): Promise<Outcome<'inserted' | 'cancelled'>> {
-  if (!caps.insertTemplate) {
-    return { ok: false, message: '此版本的 Excel 不支持插入工作表（需要 Excel 2021、Microsoft 365 或网页版），请用“下载模板”得到模板文件后在其中填写' };
-  }
   try {
     if (await hasReportSheets()) {
       if (!(await confirmReplace())) return { ok: true, value: 'cancelled' };
       await removeReportSheets();
     }
-    const base64 = await templateBase64(format);
+    const base64 = caps.insertTemplate ? await templateBase64(format) : '';
     await Excel.run(async (context) => {
-      context.workbook.insertWorksheetsFromBase64(base64, { positionType: Excel.WorksheetPositionType.end });
-      await context.sync();
-      const names = context.workbook.names;
-      names.load('items/name');
-      await context.sync();
-      queueNames(context, format, new Set(names.items.map((n) => n.name.toUpperCase())));
+      if (caps.insertTemplate) {
+        context.workbook.insertWorksheetsFromBase64(base64, { positionType: Excel.WorksheetPositionType.end });
+        await context.sync();
+        const names = context.workbook.names;
+        names.load('items/name');
+        await context.sync();
+        queueNames(context, format, new Set(names.items.map((n) => n.name.toUpperCase())));
+      } else {
+        // Older Excel: the same sheets, built cell by cell from the layout.
+        queueBuildTemplate(context, format, { names: caps.addNames, dataValidation: caps.dataValidation });
+      }
       const layout = getLayout(format);
       const yearCell = layout.meta.find((m) => m.field === 'year')!;
       context.workbook.worksheets.getItem(sheetName('cover')).getRange(`${colLetter(yearCell.col)}${yearCell.row}`).values = [[year]];

@@ -19,6 +19,8 @@ export interface Capabilities {
   readonly insertTemplate: boolean;
   /** names.add and getItemOrNullObject (ExcelApi 1.4). */
   readonly addNames: boolean;
+  /** Range.dataValidation (ExcelApi 1.8). */
+  readonly dataValidation: boolean;
 }
 
 export function capabilities(): Capabilities {
@@ -29,7 +31,7 @@ export function capabilities(): Capabilities {
       return false;
     }
   };
-  return { namedRanges: has('1.3'), marks: has('1.6'), rangeAreas: has('1.9'), insertTemplate: has('1.13'), addNames: has('1.4') };
+  return { namedRanges: has('1.3'), marks: has('1.6'), rangeAreas: has('1.9'), insertTemplate: has('1.13'), addNames: has('1.4'), dataValidation: has('1.8') };
 }
 
 /** A name present on each sheet of the template in both formats: where the sheet is, even renamed. */
