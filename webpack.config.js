@@ -55,7 +55,7 @@ module.exports = async (env = {}, argv = {}) => {
       // The task pane page loads both: it reuses what functions.js already holds (the model).
       taskpane: { import: './src/taskpane/taskpane.ts', dependOn: 'functions' },
     },
-    output: { path: path.resolve(__dirname, 'dist/addin'), filename: '[name].js', chunkFilename: '[name].[contenthash:8].js', clean: true },
+    output: { path: path.resolve(__dirname, env.outDir || 'dist/addin'), filename: '[name].js', chunkFilename: '[name].[contenthash:8].js', clean: true },
     resolve: { extensions: ['.ts', '.js'] },
     module: {
       rules: [
