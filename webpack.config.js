@@ -51,6 +51,7 @@ module.exports = async (env = {}, argv = {}) => {
     mode: dev ? 'development' : 'production',
     devtool: dev ? 'source-map' : false,
     entry: {
+      boot: './src/taskpane/boot.ts',
       functions: './src/functions/functions.ts',
       // The task pane page loads both: it reuses what functions.js already holds (the model).
       taskpane: { import: './src/taskpane/taskpane.ts', dependOn: 'functions' },
