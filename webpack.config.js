@@ -15,6 +15,7 @@ class HowToLoad {
       shown = true;
       const origin = 'https://localhost:3000';
       console.log(`
+  独立校验页面 / standalone validator: ${origin}/taskpane.html  ← 在浏览器中打开，下载模板、校验填好的工作簿
   政府信息公开年报加载项已在 ${origin}/taskpane.html 提供（manifest: ${origin}/manifest.xml）。
   The add-in is served at ${origin}/taskpane.html.
   ${process.platform === 'linux' ? `  此系统上没有 Excel，无法自动旁加载。No Excel on this system, so nothing is sideloaded. To try it:

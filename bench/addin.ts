@@ -36,7 +36,7 @@ export async function benchAddin(): Promise<void> {
   const dir = join(root, 'dist/addin');
   const gz = (f: string) => gzipSync(readFileSync(join(dir, f)), { level: 9 }).length;
   const files = readdirSync(dir).filter((f) => f.endsWith('.js'));
-  const pane = gz('functions.js') + gz('taskpane.js');
+  const pane = gz('boot.js') + gz('functions.js') + gz('taskpane.js');
   for (const f of files) console.log(`  ${f.padEnd(28)} ${(gz(f) / 1024).toFixed(1)} KB gzip`);
-  console.log(`task pane in Excel (functions.js + taskpane.js): ${(pane / 1024).toFixed(1)} KB gzip (aim ≤ 60 KB: ratio ${(pane / 1024 / 60).toFixed(2)})`);
+  console.log(`task pane in Excel (boot.js + functions.js + taskpane.js): ${(pane / 1024).toFixed(1)} KB gzip (aim ≤ 60 KB: ratio ${(pane / 1024 / 60).toFixed(2)})`);
 }

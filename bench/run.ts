@@ -1,5 +1,6 @@
 /** `npm run bench`: prints figures and ratios; asserts nothing. */
 import { benchAddin } from './addin';
+import { benchStandalone } from './standalone';
 import { benchValidate } from './validate';
 import { benchWorkbooks } from './workbooks';
 
@@ -7,4 +8,5 @@ import { benchWorkbooks } from './workbooks';
   benchValidate();
   await benchWorkbooks();
   await benchAddin();
+  await benchStandalone();
 })();

@@ -113,7 +113,6 @@ function issueItem(issue: Issue, addresses: Readonly<Record<string, string>>, ha
   button.append(el('span', { class: 'where' }, `${address ?? '（无单元格）'} · ${issue.ruleId}`));
   if (address) {
     button.setAttribute('data-address', address);
-    button.setAttribute('aria-label', `${SEVERITY_LABELS[issue.severity]}，${address}：${issue.message}。按下选中该单元格`);
     button.addEventListener('click', () => handlers.select(address, issue));
   }
   li.append(button);

@@ -1,0 +1,187 @@
+import axe from 'axe-core';
+import { execFileSync } from 'child_process';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'fs';
+import type { Server } from 'http';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import type { Browser, Page } from 'playwright-core';
+import { main } from '../../src/cli/main';
+import { launch, serve } from '../helpers/browser';
+import { filledWorkbook, toBuffer } from '../helpers/workbooks';
+import { parseReport, type Report } from '../../src/model';
+
+jest.setTimeout(240_000);
+
+const root = join(__dirname, '../..');
+const samples = join(root, 'assets/samples');
+const shots = join(root, 'test-results');
+const work = mkdtempSync(join(tmpdir(), 'xxgk-e2e-'));
+
+let server: Server;
+let origin: string;
+let browser: Browser;
+
+/** What `xxgk validate --json` / `xxgk export` print for a file, run in-process. */
+async function cli(...args: string[]): Promise<string> {
+  let out = '';
+  const o = jest.spyOn(process.stdout, 'write').mockImplementation((s) => ((out += String(s)), true));
+  const e = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
+  try {
+    await main(args);
+  } finally {
+    o.mockRestore();
+    e.mockRestore();
+  }
+  return out;
+}
+
+async function openPage(options: { bypassCSP?: boolean } = {}): Promise<{ page: Page; requests: string[]; errors: string[]; dialogs: string[] }> {
+  const page = await browser.newPage({ viewport: { width: 1000, height: 1200 }, acceptDownloads: true, ...options });
+  const requests: string[] = [];
+  const errors: string[] = [];
+  const dialogs: string[] = [];
+  page.on('request', (r) => requests.push(r.url()));
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
+  await page.goto(`${origin}/taskpane.html`);
+  await page.waitForFunction(() => document.getElementById('summary')?.textContent?.includes('请打开'));
+  return { page, requests, errors, dialogs };
+}
+
+async function openFile(page: Page, file: string): Promise<void> {
+  await page.setInputFiles('#report-file', file);
+  await page.waitForFunction((name) => document.getElementById('file-status')?.textContent?.includes(name.split('/').pop()!) && !document.getElementById('file-status')?.textContent?.includes('正在读取'), file);
+}
+
+beforeAll(async () => {
+  const out = join(work, 'addin');
+  execFileSync('npx', ['webpack', '--mode', 'production', '--env', `outDir=${out}`], { cwd: root, stdio: 'pipe' });
+  ({ server, origin } = await serve(out));
+  browser = await launch();
+  mkdirSync(shots, { recursive: true });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+describe('the task pane as a standalone page in Chromium', () => {
+  test('the 2021 sample with mistakes: exactly the command line’s issues; clicking one highlights its cell', async () => {
+    const { page, errors } = await openPage();
+    const file = join(samples, 'example-2021-mistakes.xlsx');
+    await openFile(page, file);
+    await page.screenshot({ path: join(shots, 'standalone-issues.png'), fullPage: true });
+    const expected = JSON.parse(await cli('validate', '--json', file)) as { issues: { ruleId: string; address?: string }[] };
+    const shown = await page.$$eval('#issues li', (lis) => lis.map((li) => [li.getAttribute('data-rule'), li.querySelector('button.issue')?.getAttribute('data-address') ?? undefined]));
+    expect(shown).toEqual(expected.issues.map((i) => [i.ruleId, i.address]));
+    expect(await page.textContent('#summary')).toBe('5 个错误，2 个警告');
+    await page.click('#issues li[data-rule="T3-RESULT-TOTAL"] button.issue');
+    const focused = await page.$eval('td.focus', (td) => td.id);
+    expect(focused).toBe('cell-t3-resultTotal-natural');
+    expect(await page.$eval('#cell-t3-resultTotal-natural', (td) => td.className)).toContain('error');
+    await page.screenshot({ path: join(shots, 'standalone-highlight.png') });
+    expect(errors).toEqual([]);
+  });
+
+  test('the corrected copy: “通过”', async () => {
+    const { page } = await openPage();
+    await openFile(page, join(samples, 'example-2021-corrected.xlsx'));
+    expect(await page.textContent('#summary')).toBe('通过');
+    await page.screenshot({ path: join(shots, 'standalone-pass.png') });
+  });
+
+  test('export: the downloaded JSON is what the command line exports for the same file, explanations included', async () => {
+    const { page } = await openPage();
+    const file = join(samples, 'example-2021-corrected.xlsx');
+    await openFile(page, file);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export')]);
+    const got = JSON.parse(readFileSync((await download.path())!, 'utf8'));
+    const cliOut = join(work, 'cli.json');
+    await cli('export', file, '-o', cliOut);
+    const want = JSON.parse(readFileSync(cliOut, 'utf8'));
+    const strip = (d: Record<string, unknown>) => ({ ...d, exportedAt: undefined, generator: undefined });
+    expect(strip(got)).toEqual(strip(want));
+  });
+
+  test('a warning explained on the page travels in the export', async () => {
+    const { page } = await openPage();
+    await openFile(page, join(samples, 'example-2021-mistakes.xlsx'));
+    await page.fill('#issues li[data-rule="T2-RULES-AUTHORITY"] textarea', '代县政府起草的规章');
+    await page.click('#issues li[data-rule="T2-RULES-AUTHORITY"] .explain button');
+    await page.waitForFunction(() => document.getElementById('summary')?.textContent?.includes('5 个错误'));
+    page.once('dialog', (d) => void d.accept());
+    await page.click('#export');
+    await page.waitForSelector('#dialog:not([hidden])');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#dialog-ok')]);
+    const doc = JSON.parse(readFileSync((await download.path())!, 'utf8'));
+    expect(doc.explanations).toEqual([expect.objectContaining({ ruleId: 'T2-RULES-AUTHORITY', cell: 't2.rules.issued', text: '代县政府起草的规章' })]);
+    expect(doc.validation.issues.find((i: { ruleId: string }) => i.ruleId === 'T2-RULES-AUTHORITY').explanation).toBe('代县政府起草的规章');
+  });
+
+  test('last year’s report given: the cross-year rules run', async () => {
+    const { page } = await openPage();
+    await page.setInputFiles('#previous', join(samples, 'xiangshan-hrss-2020.xlsx'));
+    await page.waitForFunction(() => document.getElementById('previous-status')?.textContent?.includes('已载入'));
+    await openFile(page, join(samples, 'example-2021-corrected.xlsx'));
+    const rules = await page.$$eval('#issues li', (lis) => lis.map((li) => li.getAttribute('data-rule')));
+    expect(rules).toEqual(expect.arrayContaining(['XY-YEAR', 'XY-CARRY']));
+  });
+
+  test('a corrupt file and a .docx get a Chinese message; the page keeps working', async () => {
+    const { page, errors } = await openPage();
+    const corrupt = join(work, '损坏.xlsx');
+    writeFileSync(corrupt, readFileSync(join(samples, 'example-2021-corrected.xlsx')).subarray(0, 4000));
+    await openFile(page, corrupt);
+    expect(await page.textContent('#file-status')).toMatch(/损坏\.xlsx：文件已损坏或不完整/);
+    const JSZip = (await import('jszip')).default;
+    const zip = new JSZip();
+    zip.file('[Content_Types].xml', '<Types/>');
+    zip.file('word/document.xml', '<w:document/>');
+    const docx = join(work, '报告.xlsx');
+    writeFileSync(docx, await zip.generateAsync({ type: 'nodebuffer' }));
+    await openFile(page, docx);
+    expect(await page.textContent('#file-status')).toContain('这是 Word 文档（.docx），不是 Excel 工作簿');
+    await page.screenshot({ path: join(shots, 'standalone-error.png') });
+    await openFile(page, join(samples, 'example-2021-corrected.xlsx'));
+    expect(await page.textContent('#summary')).toBe('通过');
+    expect(errors).toEqual([]);
+  });
+
+  test('report text is shown as text: a 机关名称 with markup runs no script', async () => {
+    const { page, dialogs } = await openPage();
+    const p = parseReport(JSON.parse(readFileSync(join(samples, 'example-2021-corrected.json'), 'utf8')));
+    if (!p.ok) throw new Error('sample');
+    const evil = { ...p.value, metadata: { ...p.value.metadata, agencyName: '<img src=x onerror=alert(1)>' } } as Report;
+    const file = join(work, 'evil.xlsx');
+    writeFileSync(file, await toBuffer(await filledWorkbook(evil)));
+    await openFile(page, file);
+    await page.waitForTimeout(300);
+    expect(dialogs).toEqual([]);
+    expect(await page.$$('img[src="x"]')).toEqual([]);
+    expect(await page.textContent('#file-status')).toContain('<img src=x onerror=alert(1)>');
+    expect(await page.textContent('#tables')).toContain('<img src=x onerror=alert(1)>');
+  });
+
+  test('no request leaves the page’s own origin (office.js is loaded only inside Office)', async () => {
+    const { page, requests } = await openPage();
+    await openFile(page, join(samples, 'example-2021-mistakes.xlsx'));
+    await page.click('#download-template');
+    expect(requests.length).toBeGreaterThan(3);
+    expect(requests.filter((u) => !u.startsWith(`${origin}/`) && !u.startsWith('blob:') && !u.startsWith('data:'))).toEqual([]);
+  });
+
+  test('axe-core finds no serious or critical accessibility violation, before and after opening a report', async () => {
+    // The page's CSP forbids inline scripts: only the test's axe injection is let through.
+    const { page } = await openPage({ bypassCSP: true });
+    await page.addScriptTag({ content: axe.source });
+    const run = () => page.evaluate(async () => (await (window as unknown as { axe: typeof axe }).axe.run(document)).violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length })));
+    const serious = (v: { impact?: string | null }[]) => v.filter((x) => x.impact === 'serious' || x.impact === 'critical');
+    expect(serious(await run())).toEqual([]);
+    await openFile(page, join(samples, 'example-2021-mistakes.xlsx'));
+    expect(serious(await run())).toEqual([]);
+  });
+});
