@@ -15,10 +15,15 @@ describe('webpack build of the add-in', () => {
     });
   });
 
-  test('taskpane.html loads office.js, then functions.js and taskpane.js on the one runtime', () => {
+  test('taskpane.html: boot.js (blocking, brings office.js inside Office), then functions.js and taskpane.js on the one runtime', () => {
     const html = readFileSync(join(out, 'taskpane.html'), 'utf8');
-    const scripts = [...html.matchAll(/<script[^>]*\ssrc="?([^"\s>]+)/g)].map((m) => m[1]);
-    expect(scripts).toEqual(['https://appsforoffice.microsoft.com/lib/1/hosted/office.js', 'functions.js', 'taskpane.js']);
+    const scripts = [...html.matchAll(/<script([^>]*)\ssrc="?([^"\s>]+)/g)].map((m) => [m[2], /\bdefer\b/.test(m[1]!)]);
+    expect(scripts).toEqual([
+      ['boot.js', false],
+      ['functions.js', true],
+      ['taskpane.js', true],
+    ]);
+    expect(readFileSync(join(out, 'boot.js'), 'utf8')).toContain('https://appsforoffice.microsoft.com/lib/1/hosted/office.js');
   });
 
   test('functions.json is generated with the four functions; the manifest points at the base URL', () => {

@@ -174,6 +174,28 @@ describe('the task pane as a standalone page in Chromium', () => {
     expect(requests.filter((u) => !u.startsWith(`${origin}/`) && !u.startsWith('blob:') && !u.startsWith('data:'))).toEqual([]);
   });
 
+  test('inside Office (the host adds _host_Info) the page loads office.js first and shows the Excel controls', async () => {
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    // Stands in for office.js: no network here, and none is needed to check the boot order.
+    await page.route('https://appsforoffice.microsoft.com/**', (route) =>
+      route.fulfill({
+        contentType: 'text/javascript',
+        body: `window.Office = { HostType: { Excel: 'Excel' }, onReady(cb) { setTimeout(() => cb({ host: 'Excel' })); }, context: { requirements: { isSetSupported: () => false } } };
+               window.CustomFunctions = { associated: [], associate(id) { this.associated.push(id); }, Error: class extends Error {}, ErrorCode: { invalidValue: '#VALUE!' } };`,
+      }),
+    );
+    await page.goto(`${origin}/taskpane.html?_host_Info=Excel$Win32$16.01$zh-CN$$$$0`);
+    await page.waitForFunction(() => !(document.getElementById('insert-template') as HTMLElement).hidden);
+    expect(await page.evaluate(() => (window as unknown as { CustomFunctions: { associated: string[] } }).CustomFunctions.associated)).toEqual(['ROWTOTAL', 'BALANCE', 'CHECK', 'JSON']);
+    expect(await page.isHidden('#open-section')).toBe(true);
+    expect(await page.isVisible('#clear-marks')).toBe(true);
+    expect(errors).toEqual([]);
+    await page.setViewportSize({ width: 320, height: 700 });
+    await page.screenshot({ path: join(shots, 'taskpane-in-excel-320px.png') });
+  });
+
   test('axe-core finds no serious or critical accessibility violation, before and after opening a report', async () => {
     // The page's CSP forbids inline scripts: only the test's axe injection is let through.
     const { page } = await openPage({ bypassCSP: true });
