@@ -139,7 +139,8 @@ export function storedExplanations(plan: ReadPlan): unknown[] {
   const info = plan.sheets.find((s) => s.id === 'info')!;
   const text = info.grid.values
     .slice(EXPLANATION_ROW - 1, EXPLANATION_ROW - 1 + EXPLANATION_ROWS)
-    .map((r) => (typeof r[0] === 'string' ? r[0] : ''))
+    // A leading apostrophe (written to keep Excel from parsing the JSON) may come back with the text.
+    .map((r) => (typeof r[0] === 'string' ? r[0].replace(/^'/, '') : ''))
     .join('');
   if (!text) return [];
   try {
