@@ -1,12 +1,10 @@
-import { launch, serve } from '../test/helpers/browser';
-(async () => {
-  const { server, origin } = await serve('/work/main/dist/addin');
-  const browser = await launch();
-  const page = await browser.newPage({ viewport: { width: 320, height: 900 } });
-  page.on('pageerror', (e) => console.log('PAGEERROR', e.message));
-  await page.goto(`${origin}/taskpane.html`);
-  await page.setInputFiles('#report-file', '/work/main/assets/samples/example-2021-mistakes.xlsx');
-  await page.waitForSelector('#issues li');
-  await page.screenshot({ path: '/tmp/shot320.png', fullPage: false });
-  await browser.close(); server.close();
-})();
+import { readFileSync } from 'fs';
+import { importPublished } from '../src/model/import/published';
+import { validate } from '../src/model';
+const r = importPublished(readFileSync('test/fixtures/published/county-2021-variants.txt', 'utf8'), { agencyKind: 'department' });
+console.log(r.report.format, JSON.stringify(r.report.metadata), r.missing);
+for (const i of r.issues) console.log(i.ruleId, i.message);
+const fix = JSON.parse(readFileSync('assets/samples/example-2021-corrected.json', 'utf8'));
+for (const t of ['t2','t3','t4']) console.log(t, JSON.stringify((r.report.tables as any)[t]) === JSON.stringify(fix.tables[t]) ? 'same' : JSON.stringify((r.report.tables as any)[t]).slice(0,300));
+const v = validate(r.report, { reading: r.issues });
+console.log(v.counts, v.issues.filter(i=>i.area!=='t2'&&i.area!=='t3').map(i => i.ruleId));

@@ -61,6 +61,9 @@ export const zhCN: MessageCatalogue = {
   'FORM-FORMULA-NO-VALUE': (p) =>
     `${p.at}（${p.where}）：公式没有保存计算结果，无法读取；请在 Excel 或 WPS 中打开并保存后再校验`,
   'FORM-VALUE': (p) => `${p.at}：${p.field}${quote(p.text)}无法识别`,
+  'FORM-ZERO-VARIANT': (p) => `${p.at}（${p.where}）：原文为${quote(p.found || '空白')}，按 0 读取`,
+  'FORM-UNIT': (p) => `${p.at}（${p.where}）：原文为${quote(p.found)}，已换算为 ${fmt(p.value)}${p.unit}`,
+  'FORM-MISSING': (p) => `${p.table} ${p.row}：原文中找不到 ${p.count} 个数字，未填入；请对照原报告补全`,
   'NARRATIVE-SECTIONS': (p) =>
     p.problem === 'missing' ? `正文缺少“${p.section}”部分` : `“${p.section}”部分没有内容`,
   'NARRATIVE-FIGURES': (p) => `正文所写${p.subject}（“${p.phrase}”）与表格不符：${p.tableText}`,

@@ -1,0 +1,284 @@
+/**
+ * Reads a published report (text extracted from a Word file or a web page) into a report,
+ * deterministically: every table cell is found by its row label in printed order, every cell that
+ * cannot be found is listed as missing and left blank — never guessed. Each variant accepted
+ * (a zero written “-”, a unit, a label with an explanation appended, traditional characters, a
+ * 2019 label in a 2021 report) is reported as a warning with the text found.
+ */
+import { formatForYear, getFormat, type CellDef, type FormatId } from '../formats';
+import type { AgencyKind } from '../metadata';
+import { cellWhere } from '../rules/where';
+import type { Issue, IssueArea } from '../rules/types';
+import type { CellValue, Narrative, Report } from '../schema/report';
+import { SECTIONS, type SectionId } from '../sections';
+import { makeIssue } from '../validate';
+import { parseNumberText } from '../values';
+import { hasTraditional, labelKey } from './normalize';
+
+/** One cell of the text: a line, or a piece of a line split at tabs or “|”. */
+export interface Token {
+  readonly text: string;
+  /** 1-based line number, for messages. */
+  readonly line: number;
+}
+
+export interface PublishedImport {
+  readonly report: Report;
+  /** FORM-* issues: variants accepted (warnings) and rows with missing cells (errors). */
+  readonly issues: readonly Issue[];
+  /** Cell ids not found in the text. */
+  readonly missing: readonly string[];
+}
+
+/** Splits text into cells: lines; tab- or “|”-separated pieces; blank pieces kept (a blank cell), blank lines not. */
+export function tokenize(text: string): Token[] {
+  const out: Token[] = [];
+  text.split(/\r?\n/).forEach((raw, i) => {
+    const line = i + 1;
+    if (raw.includes('|')) {
+      const parts = raw.split('|').map((p) => p.trim());
+      if (parts[0] === '') parts.shift();
+      if (parts[parts.length - 1] === '') parts.pop();
+      // A Markdown rule line (|---|---|) separates, it holds no cells.
+      if (parts.every((p) => /^:?-{2,}:?$/.test(p))) return;
+      for (const p of parts) out.push({ text: p, line });
+    } else if (raw.includes('\t')) {
+      const parts = raw.split('\t').map((p) => p.trim());
+      if (raw.startsWith('\t')) parts.shift();
+      for (const p of parts) out.push({ text: p, line });
+    } else if (raw.trim() !== '') out.push({ text: raw.trim(), line });
+  });
+  return out;
+}
+
+const ZERO_VARIANTS = new Set(['', '-', '—', '–', '－', '/', '／', '无', '無', '0件']);
+const UNIT = /^([0-9０-９.,，\s]+)\s*(万元|元|件|条|个|项)$/;
+
+type Reading = { value: number; variant?: 'zero' | 'unit'; unit?: string } | undefined;
+
+/** A table value as published: a number, a zero written otherwise, or a number with a unit. */
+function readValue(text: string, cell: CellDef): Reading {
+  const n = parseNumberText(text);
+  if (n !== undefined) return { value: n };
+  if (ZERO_VARIANTS.has(text.trim())) return { value: 0, variant: 'zero' };
+  const m = UNIT.exec(text.trim());
+  if (!m) return undefined;
+  const v = parseNumberText(m[1]!);
+  if (v === undefined) return undefined;
+  const unit = m[2]!;
+  // Amounts are kept in 万元: an amount written in 元 is converted.
+  if (cell.kind === 'amount' && unit === '元') return { value: Math.round((v / 10_000) * 1e6) / 1e6, variant: 'unit', unit: '万元' };
+  if (cell.kind === 'amount' && unit !== '万元') return undefined;
+  return { value: v, variant: 'unit', unit: cell.kind === 'amount' ? '万元' : '' };
+}
+
+const isValueLike = (t: Token | undefined, cell: CellDef) => t !== undefined && readValue(t.text, cell) !== undefined;
+
+/** The format of a published report: its own labels decide, the year only when they are silent. */
+export function detectFormat(text: string, year: number | undefined): FormatId {
+  const key = labelKey(text);
+  if (/本年制发件数|逾期不补正|缴纳费用/.test(key)) return '2021';
+  if (/本年新制作数量|其他对外管理服务事项|政府集中采购/.test(key)) return '2019';
+  return formatForYear(year ?? 2021);
+}
+
+/** 机关名称 and 年度 from the title line: “某某局2020年政府信息公开工作年度报告”. */
+export function readTitle(tokens: readonly Token[]): { agencyName?: string; year?: number } {
+  for (const t of tokens.slice(0, 10)) {
+    const m = /^(.*?)\s*(\d{4})\s*年度?\s*政府信息公开(?:工作)?年度报告/.exec(labelKey(t.text).replace(/\[bookmark:[^\]]*\]/g, ''));
+    if (m) return { ...(m[1] ? { agencyName: t.text.slice(0, t.text.indexOf(m[2]!)).trim() } : {}), year: Number(m[2]) };
+  }
+  return {};
+}
+
+class Importer {
+  readonly issues: Issue[] = [];
+  readonly missing: string[] = [];
+  readonly tables: Record<string, Record<string, Record<string, CellValue>>> = { t2: {}, t3: {}, t4: {} };
+  readonly format;
+  readonly other;
+
+  constructor(
+    readonly tokens: readonly Token[],
+    formatId: FormatId,
+  ) {
+    this.format = getFormat(formatId);
+    this.other = getFormat(formatId === '2021' ? '2019' : '2021');
+  }
+
+  at(t: Token): string {
+    return `第 ${t.line} 行`;
+  }
+
+  issue(...args: Parameters<typeof makeIssue>): void {
+    this.issues.push(makeIssue(...args));
+  }
+
+  /** Position of a section heading (by its text), searching from `from`. */
+  heading(text: string, from = 0): number {
+    const key = labelKey(text);
+    return this.tokens.findIndex((t, i) => i >= from && labelKey(t.text).startsWith(key));
+  }
+
+  /**
+   * Finds a row label from `from` (before `to`), allowing a label broken across cells, an
+   * explanation appended in brackets, traditional characters and the other format's label.
+   * Returns the index after the label and how it matched.
+   */
+  findLabel(labels: readonly string[], from: number, to: number, area: IssueArea): number {
+    for (let i = from; i < to; i++) {
+      for (let span = 1; span <= 3 && i + span <= to; span++) {
+        const raw = this.tokens.slice(i, i + span).map((t) => t.text).join('');
+        const key = labelKey(raw);
+        for (const [k, label] of labels.entries()) {
+          const want = labelKey(label);
+          const exact = key === want;
+          const appended = key.startsWith(want) && /^[([【]/.test(key.slice(want.length));
+          if (!exact && !appended) continue;
+          const variant = appended || k > 0 || hasTraditional(raw);
+          if (variant) this.issue('FORM-LABEL-VARIANT', area, [], { at: this.at(this.tokens[i]!), expected: labels[0]!, found: raw }, { at: this.at(this.tokens[i]!) });
+          this.lastLabelStart = i;
+          return i + span;
+        }
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * Reads a row's values from the cells between its label and the next row's label: trailing text
+   * (the next row's group label, a header) is not a value, and leading blanks left by merged label
+   * cells are dropped while there are more cells than columns. A cell without a readable value is missing.
+   */
+  readRow(cells: readonly CellDef[], segment: readonly Token[], rowTitle: string): void {
+    let values = [...segment];
+    while (values.length > 0 && !isValueLike(values[values.length - 1], cells[Math.min(values.length, cells.length) - 1]!)) values.pop();
+    while (values.length > cells.length && values[0]!.text === '') values.shift();
+    let missing = 0;
+    cells.forEach((cell, k) => {
+      const t = values[k];
+      const reading = t ? readValue(t.text, cell) : undefined;
+      if (!t || !reading) {
+        missing++;
+        this.missing.push(cell.id);
+        return;
+      }
+      (this.tables[cell.table]![cell.row] ??= {})[cell.col] = reading.value;
+      const where = cellWhere(this.format, cell);
+      if (reading.variant === 'zero') this.issue('FORM-ZERO-VARIANT', cell.table, [cell.id], { at: this.at(t), where, found: t.text }, { at: this.at(t) });
+      if (reading.variant === 'unit') this.issue('FORM-UNIT', cell.table, [cell.id], { at: this.at(t), where, found: t.text, value: reading.value, unit: reading.unit ?? '' }, { at: this.at(t) });
+    });
+    if (missing) this.issue('FORM-MISSING', cells[0]!.table, cells.filter((c) => this.missing.includes(c.id)).map((c) => c.id), { table: this.tableName(cells[0]!.table), row: rowTitle, count: missing });
+  }
+
+  tableName(t: CellDef['table']): string {
+    return this.format.tables.find((x) => x.id === t)!.name;
+  }
+
+  /** The labels a row may be printed with: its own, then the other format's label for the same row. */
+  labelsOf(cell: CellDef): string[] {
+    const own = cell.rowTitle.split(' ').pop()!;
+    const alt = this.other.cells.find((c) => c.table === cell.table && c.row === cell.row)?.rowTitle.split(' ').pop();
+    return alt && alt !== own ? [own, alt] : [own];
+  }
+
+  /** 表二 and 表三: rows in printed order, each found by its label within the table's part of the text. */
+  readRows(table: 't2' | 't3', from: number, to: number): void {
+    const rows = new Map<string, CellDef[]>();
+    for (const c of this.format.cells) if (c.table === table) rows.set(c.row, [...(rows.get(c.row) ?? []), c]);
+    // First every label, in order; then each row's values lie between its label and the next one.
+    const found: { cells: CellDef[]; label: number; after: number }[] = [];
+    let pos = from;
+    for (const cells of rows.values()) {
+      const after = this.findLabel(this.labelsOf(cells[0]!), pos, to, table);
+      if (after < 0) {
+        for (const c of cells) this.missing.push(c.id);
+        this.issue('FORM-MISSING', table, cells.map((c) => c.id), { table: this.tableName(table), row: cells[0]!.rowTitle, count: cells.length });
+        continue;
+      }
+      found.push({ cells, label: this.lastLabelStart, after });
+      pos = after;
+    }
+    found.forEach((r, k) => {
+      const end = found[k + 1]?.label ?? to;
+      this.readRow(r.cells, this.tokens.slice(r.after, Math.max(r.after, end)), r.cells[0]!.rowTitle);
+    });
+  }
+
+  /** Where the last label found by findLabel starts. */
+  lastLabelStart = -1;
+
+  /** 表四: one row of fifteen numbers after its headers. */
+  readTable4(from: number, to: number): void {
+    const cells = this.format.cells.filter((c) => c.table === 't4');
+    for (let i = from; i < to; i++) {
+      let k = 0;
+      while (k < cells.length && this.tokens[i + k]?.text !== '' && isValueLike(this.tokens[i + k], cells[k]!)) k++;
+      if (k === cells.length || (k > 0 && i + k >= to)) {
+        this.readRow(cells, this.tokens.slice(i, i + cells.length), this.tableName('t4'));
+        return;
+      }
+    }
+    for (const c of cells) this.missing.push(c.id);
+    this.issue('FORM-MISSING', 't4', cells.map((c) => c.id), { table: this.tableName('t4'), row: this.format.tables[2]!.title, count: cells.length });
+  }
+}
+
+/** The narrative: the text between the six headings, line by line. */
+function readNarrative(text: string): Narrative {
+  const lines = text.split(/\r?\n/);
+  const starts = SECTIONS.map((s) => lines.findIndex((l) => labelKey(l.replace(/\[bookmark:[^\]]*\]/g, '')).startsWith(labelKey(s.heading))));
+  const n: Partial<Record<SectionId, string>> = {};
+  SECTIONS.forEach((s, k) => {
+    const start = starts[k]!;
+    if (start < 0) return;
+    if ('table' in s) {
+      n[s.id] = '';
+      return;
+    }
+    const next = starts.slice(k + 1).find((x) => x > start) ?? lines.length;
+    n[s.id] = lines
+      .slice(start + 1, next)
+      .map((l) => l.trim())
+      .join('\n')
+      .trim();
+  });
+  return n as Narrative;
+}
+
+export interface ImportOptions {
+  readonly agencyKind?: AgencyKind;
+  /** Overrides the 机关名称 read from the title. */
+  readonly agencyName?: string;
+  readonly year?: number;
+}
+
+/** Imports a published report from its text. */
+export function importPublished(text: string, options: ImportOptions = {}): PublishedImport {
+  const tokens = tokenize(text);
+  const title = readTitle(tokens);
+  const year = options.year ?? title.year;
+  const format = detectFormat(text, year);
+  const im = new Importer(tokens, format);
+  const f = im.format;
+  const headingAt = f.tables.map((t) => im.heading(t.title));
+  const end = (k: number) => {
+    const later = [...headingAt.slice(k + 1), im.heading(SECTIONS[4]!.heading)].filter((x) => x > headingAt[k]!);
+    return later.length ? Math.min(...later) : tokens.length;
+  };
+  // Without its heading a table is searched for in the whole text.
+  im.readRows('t2', Math.max(headingAt[0]!, 0), headingAt[0]! >= 0 ? end(0) : tokens.length);
+  im.readRows('t3', Math.max(headingAt[1]!, 0), headingAt[1]! >= 0 ? end(1) : tokens.length);
+  im.readTable4(Math.max(headingAt[2]!, 0), headingAt[2]! >= 0 ? end(2) : tokens.length);
+  const report = {
+    format,
+    metadata: {
+      agencyName: options.agencyName ?? title.agencyName ?? '',
+      ...(options.agencyKind ? { agencyKind: options.agencyKind } : {}),
+      ...(year !== undefined ? { year } : {}),
+    },
+    tables: im.tables,
+    narrative: readNarrative(text),
+  } as unknown as Report;
+  return { report, issues: im.issues, missing: im.missing };
+}
