@@ -1,10 +1,19 @@
-import { readFileSync } from 'fs';
+import { readFileSync, writeFileSync } from 'fs';
 import { importPublished } from '../src/model/import/published';
-import { validate } from '../src/model';
-const r = importPublished(readFileSync('test/fixtures/published/county-2021-variants.txt', 'utf8'), { agencyKind: 'department' });
-console.log(r.report.format, JSON.stringify(r.report.metadata), r.missing);
-for (const i of r.issues) console.log(i.ruleId, i.message);
-const fix = JSON.parse(readFileSync('assets/samples/example-2021-corrected.json', 'utf8'));
-for (const t of ['t2','t3','t4']) console.log(t, JSON.stringify((r.report.tables as any)[t]) === JSON.stringify(fix.tables[t]) ? 'same' : JSON.stringify((r.report.tables as any)[t]).slice(0,300));
-const v = validate(r.report, { reading: r.issues });
-console.log(v.counts, v.issues.filter(i=>i.area!=='t2'&&i.area!=='t3').map(i => i.ruleId));
+import { renderHtml } from '../src/publish/render-html';
+import { renderDocx } from '../src/publish/render-docx';
+import { htmlToText, docxToText } from '../src/publish/html-text';
+(async () => {
+for (const name of ['example-2021-corrected', 'xiangshan-hrss-2020']) {
+  const rep = JSON.parse(readFileSync(`assets/samples/${name}.json`, 'utf8'));
+  const html = renderHtml(rep);
+  writeFileSync(`/tmp/${name}.html`, html);
+  const r = importPublished(htmlToText(html), { agencyKind: rep.metadata.agencyKind });
+  console.log(name, 'html tables', JSON.stringify(r.report.tables) === JSON.stringify(rep.tables), r.missing.length, r.issues.map(i=>i.ruleId).slice(0,5), JSON.stringify(r.report.metadata));
+  const docx = await renderDocx(rep);
+  writeFileSync(`/tmp/${name}.docx`, docx);
+  const r2 = importPublished(await docxToText(docx), { agencyKind: rep.metadata.agencyKind });
+  console.log(name, 'docx tables', JSON.stringify(r2.report.tables) === JSON.stringify(rep.tables), r2.missing.length, r2.issues.map(i=>i.ruleId).slice(0,5));
+  for (const k of ['overview','problems','other']) console.log(k, r.report.narrative?.[k as 'overview'] === rep.narrative[k], r2.report.narrative?.[k as 'overview'] === rep.narrative[k]);
+}
+})();

@@ -5,8 +5,7 @@
  * problem cells marked, explained, and exported. Nothing leaves the machine.
  */
 import { AGENCY_KINDS, METADATA_FIELDS, SECTIONS, getFormat, toSubmission, validate, type Issue, type Report, type ValidationResult } from '../model';
-import { getLayout, type SheetId } from '../model/layout';
-import { rawValue } from '../model/view';
+import { tableGrid } from '../model/table-grid';
 import { withExplanation } from './actions';
 import { readReportFile } from './read-file';
 import { $, confirmExport, download, el, exportName, renderIssues, say, summarize } from './ui';
@@ -24,51 +23,30 @@ let opened: Opened | undefined;
 /** The id of the table cell that shows a report cell. */
 const cellElementId = (cellId: string) => `cell-${cellId.replace(/\./g, '-')}`;
 
-function text(v: unknown): string {
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'object' && 'error' in (v as object)) return String((v as { error: unknown }).error);
-  return String(v);
-}
-
-/** One sheet of the template as an HTML table: labels with their merged areas, report cells with their values. */
-function sheetTable(report: Report, sheet: SheetId, severity: ReadonlyMap<string, 'error' | 'warning'>): HTMLElement {
-  const layout = getLayout(report.format);
+/** One table as an HTML table: labels with their merged areas, report cells with their values and marks. */
+function sheetTable(report: Report, table: 't2' | 't3' | 't4', severity: ReadonlyMap<string, 'error' | 'warning'>): HTMLElement {
+  const grid = tableGrid(report, table);
   const f = getFormat(report.format);
-  const cells = [...layout.cells].filter(([, p]) => p.sheet === sheet);
-  // The check column and rows are the workbook's own self-check: the page shows the issues instead.
-  const lastCol = Math.max(...cells.map(([, p]) => p.col));
-  const labels = layout.labels.filter((l) => l.sheet === sheet && l.role !== 'checkLabel' && l.role !== 'title' && l.col <= lastCol);
-  const top = Math.min(...labels.map((l) => l.row), ...cells.map(([, p]) => p.row));
-  const bottom = Math.max(...labels.map((l) => l.row + (l.rows ?? 1) - 1), ...cells.map(([, p]) => p.row));
-  const right = lastCol;
-  const covered = new Set<string>();
-  const table = el('table', { class: 'report' });
-  const title = layout.labels.find((l) => l.sheet === sheet && l.role === 'title');
-  if (title) table.append(el('caption', {}, title.text));
-  for (let r = top; r <= bottom; r++) {
+  const t = el('table', { class: 'report' });
+  t.append(el('caption', {}, grid.title));
+  for (const row of grid.rows) {
     const tr = el('tr');
-    for (let c = 1; c <= right; c++) {
-      if (covered.has(`${r},${c}`)) continue;
-      const label = labels.find((l) => l.row === r && l.col === c);
-      const cell = cells.find(([, p]) => p.row === r && p.col === c);
-      if (label) {
-        const th = el('th', { ...(label.role === 'rowLabel' ? { class: 'rowlabel', scope: 'row' } : { scope: 'col' }) }, label.text);
-        if ((label.rows ?? 1) > 1) th.rowSpan = label.rows!;
-        if ((label.cols ?? 1) > 1) th.colSpan = Math.min(label.cols!, right - c + 1);
-        for (let dr = 0; dr < (label.rows ?? 1); dr++) for (let dc = 0; dc < (label.cols ?? 1); dc++) covered.add(`${r + dr},${c + dc}`);
+    for (const c of row) {
+      if (c.header) {
+        const th = el('th', c.rowLabel ? { class: 'rowlabel', scope: 'row' } : { scope: 'col' }, c.text);
+        if (c.rowSpan > 1) th.rowSpan = c.rowSpan;
+        if (c.colSpan > 1) th.colSpan = c.colSpan;
         tr.append(th);
-      } else if (cell) {
-        const [id] = cell;
-        const def = f.byId.get(id)!;
-        const classes = [def.derived ? 'total' : '', severity.get(id) ?? ''].filter(Boolean).join(' ');
-        const td = el('td', { id: cellElementId(id), tabindex: '-1', title: `${def.rowTitle} · ${def.colLabel}`, ...(classes ? { class: classes } : {}) }, text(rawValue(report, id)));
-        tr.append(td);
-      } else if (r >= top) tr.append(el('td'));
+      } else if (c.cellId) {
+        const def = f.byId.get(c.cellId)!;
+        const classes = [c.total ? 'total' : '', severity.get(c.cellId) ?? ''].filter(Boolean).join(' ');
+        tr.append(el('td', { id: cellElementId(c.cellId), tabindex: '-1', title: `${def.rowTitle} · ${def.colLabel}`, ...(classes ? { class: classes } : {}) }, c.text));
+      } else tr.append(el('td'));
     }
-    table.append(tr);
+    t.append(tr);
   }
   const wrap = el('div', { class: 'table-scroll' });
-  wrap.append(table);
+  wrap.append(t);
   return wrap;
 }
 
