@@ -6,6 +6,7 @@ import { parseArgs } from 'util';
 import { FORMAT_IDS, isFormatId, toSubmission, validate, type Report } from '../model';
 import { templateBuffer } from '../workbook/template';
 import { loadReport } from './load';
+import { runAggregate, runImport, runRender } from './publish';
 import { describeResult, issueAddress, summaryTable, type SummaryRow } from './print';
 
 const VERSION = '0.1.0';
@@ -19,9 +20,18 @@ const HELP = `xxgk ${VERSION} — 政府信息公开工作年度报告 校验与
       导出提交用的 JSON（含校验结果和 SHA-256 校验值）。Write the submission JSON.
   xxgk template --format 2021|2019 -o <模板.xlsx>
       生成空白模板工作簿。Write a fresh template workbook.
+  xxgk aggregate <文件或文件夹…> -o <汇总.xlsx|汇总.json> [--include-errors] [--name 名称] [--kind 机关类型]
+      汇总多个单位的报告（同一年度、同一格式），列出各单位的问题；重复的单位不重复计入。
+      Sum many units' reports cell by cell, with a unit × rule matrix.
+  xxgk import <报告.txt|.html|.docx> -o <report.json|report.xlsx> [--kind 机关类型] [--year 年度]
+      从已发布的年报中提取三张表和六部分文字；找不到的单元格逐一列出，不作猜测。
+      Read a published report; cells not found are listed, never guessed.
+  xxgk render <report.json|report.xlsx> --html|--docx -o <文件>
+      生成可发布的年报（HTML 或 Word）。Render the report as published.
 
 选项 / options:
   --previous <文件>   上年的工作簿或 JSON，用于跨年度核对 / last year's report, for the cross-year rules
+  --kind <类型>       机关类型 / agency kind: province|city|county|township|stateCouncilDept|department
   --json              机器可读输出 / machine-readable output
   -o, --out <文件>    输出文件 / output file
   -h, --help          显示帮助 / show this help
@@ -121,6 +131,12 @@ export async function main(argv: string[]): Promise<number> {
         json: { type: 'boolean' },
         out: { type: 'string', short: 'o' },
         format: { type: 'string' },
+        'include-errors': { type: 'boolean' },
+        name: { type: 'string' },
+        kind: { type: 'string' },
+        year: { type: 'string' },
+        html: { type: 'boolean' },
+        docx: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean' },
       },
@@ -142,6 +158,9 @@ export async function main(argv: string[]): Promise<number> {
   if (command === 'validate' && files.length > 0) return runValidate(files, values);
   if (command === 'export') return runExport(files, values);
   if (command === 'template') return runTemplate(values);
+  if (command === 'aggregate') return runAggregate(files, values);
+  if (command === 'import') return runImport(files, values);
+  if (command === 'render') return runRender(files, values);
   err(`未知命令或缺少文件：${command}\n\n${HELP}\n`);
   return 2;
 }

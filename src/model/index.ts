@@ -20,3 +20,6 @@ export { submissionJsonSchema, formatCatalogue } from './published';
 export { readCell, parseNumberText, toHalfWidth, CellState, type CellReading } from './values';
 export { extractFigures, extractParts, extractFee, parseChineseNumber } from './narrative/extract';
 export * from './layout';
+export { aggregate, type AggregateUnit, type AggregateOptions, type Aggregated, type UnitRow } from './aggregate';
+export { importPublished, tokenize, detectFormat, type PublishedImport, type ImportOptions } from './import/published';
+export { tableGrid, valueText, type TableGrid, type GridCellOut } from './table-grid';

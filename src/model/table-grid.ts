@@ -24,6 +24,8 @@ export interface TableGrid {
   /** Printed note above the table (表三's 勾稽关系). */
   readonly rows: readonly (readonly GridCellOut[])[];
   readonly columns: number;
+  /** Relative column widths, as in the template workbook. */
+  readonly widths: readonly number[];
 }
 
 /** Text of a cell value as published: numbers as they are, error values by their code. */
@@ -62,5 +64,6 @@ export function tableGrid(report: Report, table: TableId): TableGrid {
     }
     rows.push(row);
   }
-  return { title: f.tables.find((t) => t.id === table)!.title, rows, columns: right };
+  const widths = layout.sheets.find((s) => s.id === table)!.widths.slice(0, right);
+  return { title: f.tables.find((t) => t.id === table)!.title, rows, columns: right, widths };
 }

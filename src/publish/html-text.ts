@@ -1,5 +1,6 @@
 /** A published page (HTML, or a Word file through mammoth's HTML) as the text the importer reads: tables as “| a | b |” lines. */
 import mammoth from 'mammoth';
+import { safeDocxBytes } from '../workbook/safe-zip';
 import { parse, type HTMLElement, NodeType, type Node } from 'node-html-parser';
 
 const BLOCKS = new Set(['p', 'div', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'section', 'article', 'header', 'footer', 'tr', 'caption', 'blockquote', 'pre']);
@@ -50,6 +51,7 @@ export function htmlToText(html: string): string {
 
 /** A .docx as text: mammoth converts it to HTML (tables kept), then as above. */
 export async function docxToText(buf: Buffer): Promise<string> {
-  const { value } = await mammoth.convertToHtml({ buffer: buf });
+  // Bounded unzip first: mammoth would inflate whatever the file declares.
+  const { value } = await mammoth.convertToHtml({ buffer: Buffer.from(safeDocxBytes(buf)) });
   return htmlToText(value);
 }

@@ -42,7 +42,10 @@ function table(grid: TableGrid): Table {
     pushContinues();
     return new TableRow({ children: out });
   });
-  return new Table({ rows, width: { size: 100, type: WidthType.PERCENTAGE } });
+  // A4 portrait text width is about 9,000 twips; columns keep the template's proportions.
+  const total = grid.widths.reduce((a, b) => a + b, 0);
+  const columnWidths = grid.widths.map((w) => Math.round((w / total) * 9000));
+  return new Table({ rows, columnWidths, width: { size: 9000, type: WidthType.DXA } });
 }
 
 export function buildDocx(report: Report): Document {

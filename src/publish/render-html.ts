@@ -27,7 +27,9 @@ function table(grid: TableGrid): string {
         })
         .join('')}</tr>`,
   );
-  return `<table>\n${rows.join('\n')}\n</table>`;
+  const total = grid.widths.reduce((a, b) => a + b, 0);
+  const cols = grid.widths.map((w) => `<col style="width:${((w / total) * 100).toFixed(1)}%">`).join('');
+  return `<table>\n<colgroup>${cols}</colgroup>\n${rows.join('\n')}\n</table>`;
 }
 
 function paragraphs(text: string | undefined): string {

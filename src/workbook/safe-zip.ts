@@ -61,6 +61,24 @@ function sniff(buf: Uint8Array): void {
  * WorkbookReadError with a Chinese message for anything that is not a sound, bounded workbook.
  */
 export function unzipWorkbook(buf: Uint8Array): Unzipped {
+  const parts = unzipBounded(buf);
+  if (!parts['xl/workbook.xml']) {
+    if (parts['word/document.xml']) throw new WorkbookReadError('这是 Word 文档（.docx），不是 Excel 工作簿');
+    if (parts['ppt/presentation.xml']) throw new WorkbookReadError('这是 PowerPoint 文件，不是 Excel 工作簿');
+    throw new WorkbookReadError('压缩包中没有工作簿，不是 Excel 文件（.xlsx）');
+  }
+  return parts;
+}
+
+/** A Word document (.docx) within the same bounds, packed again without compression for the reader. */
+export function safeDocxBytes(buf: Uint8Array): Uint8Array {
+  const parts = unzipBounded(buf);
+  if (!parts['word/document.xml']) throw new WorkbookReadError(parts['xl/workbook.xml'] ? '这是 Excel 工作簿，不是 Word 文档' : '不是 Word 文档（.docx）');
+  return zipSync(parts, { level: 0 });
+}
+
+/** Any zip package (Office file) inflated within the bounds. */
+export function unzipBounded(buf: Uint8Array): Unzipped {
   if (buf.length > LIMITS.fileBytes) throw new WorkbookReadError(`文件过大（${(buf.length / 1048576).toFixed(1)} MB），年度报告工作簿通常小于 1 MB`);
   sniff(buf);
   let count = 0;
@@ -81,11 +99,6 @@ export function unzipWorkbook(buf: Uint8Array): Unzipped {
     throw new WorkbookReadError('文件已损坏或不完整（可能下载或复制时被截断），请重新保存后再试');
   }
   if (tooBig) throw new WorkbookReadError('文件解压后过大（可能是“压缩炸弹”），已拒绝读取');
-  if (!parts['xl/workbook.xml']) {
-    if (parts['word/document.xml']) throw new WorkbookReadError('这是 Word 文档（.docx），不是 Excel 工作簿');
-    if (parts['ppt/presentation.xml']) throw new WorkbookReadError('这是 PowerPoint 文件，不是 Excel 工作簿');
-    throw new WorkbookReadError('压缩包中没有工作簿，不是 Excel 文件（.xlsx）');
-  }
   return parts;
 }
 

@@ -211,7 +211,7 @@ class Importer {
   /** 表四: one row of fifteen numbers after its headers. */
   readTable4(from: number, to: number): void {
     const cells = this.format.cells.filter((c) => c.table === 't4');
-    for (let i = from; i < to; i++) {
+    for (let i = Math.max(from, 0); i < to; i++) {
       let k = 0;
       while (k < cells.length && this.tokens[i + k]?.text !== '' && isValueLike(this.tokens[i + k], cells[k]!)) k++;
       if (k === cells.length || (k > 0 && i + k >= to)) {
@@ -269,7 +269,8 @@ export function importPublished(text: string, options: ImportOptions = {}): Publ
   // Without its heading a table is searched for in the whole text.
   im.readRows('t2', Math.max(headingAt[0]!, 0), headingAt[0]! >= 0 ? end(0) : tokens.length);
   im.readRows('t3', Math.max(headingAt[1]!, 0), headingAt[1]! >= 0 ? end(1) : tokens.length);
-  im.readTable4(Math.max(headingAt[2]!, 0), headingAt[2]! >= 0 ? end(2) : tokens.length);
+  // 表四's cells have no row labels: without its heading nothing says where they are.
+  im.readTable4(headingAt[2]!, headingAt[2]! >= 0 ? end(2) : -1);
   const report = {
     format,
     metadata: {

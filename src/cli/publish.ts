@@ -1,0 +1,117 @@
+/** xxgk aggregate | import | render: the supervising office's commands. */
+import { readdir, readFile, stat, writeFile } from 'fs/promises';
+import { basename, extname, join } from 'path';
+import { aggregate, AGENCY_KIND_IDS, importPublished, validate, type AgencyKind, type AggregateUnit, type Report } from '../model';
+import { aggregateWorkbook } from '../workbook/aggregate-workbook';
+import { filledBuffer } from '../workbook/fill';
+import { WorkbookReadError } from '../workbook/safe-zip';
+import { docxToText, htmlToText } from '../publish/html-text';
+import { renderDocx } from '../publish/render-docx';
+import { renderHtml } from '../publish/render-html';
+import { loadReport } from './load';
+
+const out = (s: string) => process.stdout.write(s);
+const err = (s: string) => process.stderr.write(s);
+
+function kindOption(kind: string | undefined): AgencyKind | undefined | 'bad' {
+  if (kind === undefined) return undefined;
+  return (AGENCY_KIND_IDS as string[]).includes(kind) ? (kind as AgencyKind) : 'bad';
+}
+
+/** Files given directly, and the .xlsx/.json files inside folders (recursively). */
+async function collect(paths: readonly string[]): Promise<string[]> {
+  const files: string[] = [];
+  for (const p of paths) {
+    const s = await stat(p).catch(() => undefined);
+    if (s?.isDirectory()) {
+      const entries = (await readdir(p)).sort();
+      files.push(...(await collect(entries.map((e) => join(p, e)).filter((e) => /\.(xlsx|json)$/i.test(e) || !extname(e)))));
+    } else files.push(p);
+  }
+  return files;
+}
+
+export async function runAggregate(paths: string[], opts: { out?: string; 'include-errors'?: boolean; name?: string; kind?: string }): Promise<number> {
+  const kind = kindOption(opts.kind);
+  if (!opts.out || paths.length === 0 || kind === 'bad') {
+    err(`aggregate 需要文件或文件夹和 -o 汇总.xlsx|汇总.json${kind === 'bad' ? `；--kind 应为 ${AGENCY_KIND_IDS.join('|')}` : ''}\n`);
+    return 2;
+  }
+  const files = await collect(paths);
+  const units: AggregateUnit[] = [];
+  let unreadable = 0;
+  for (const [k, file] of files.entries()) {
+    if (files.length > 20 && k % 100 === 0) err(`读取 reading ${k + 1}/${files.length}\n`);
+    const loaded = await loadReport(file);
+    if (!loaded.ok) {
+      unreadable++;
+      err(`无法读取，未汇总：${loaded.problems.join('；')}\n`);
+      continue;
+    }
+    units.push({ source: basename(file), report: loaded.report, reading: loaded.reading });
+  }
+  const agg = aggregate(units, { includeErrors: opts['include-errors'] ?? false, ...(opts.name ? { agencyName: opts.name } : {}), ...(kind ? { agencyKind: kind } : {}) });
+  if (!agg.ok) {
+    err(`${agg.problems.join('\n')}\n`);
+    return 2;
+  }
+  if (/\.xlsx$/i.test(opts.out)) await writeFile(opts.out, Buffer.from(await aggregateWorkbook(agg).xlsx.writeBuffer()));
+  else {
+    const doc = { kind: 'xxgk-aggregate', format: agg.report.format, includeErrors: agg.includeErrors, report: agg.report, validation: { valid: agg.result.valid, counts: agg.result.counts, issues: agg.result.issues }, rules: agg.rules, units: agg.units };
+    await writeFile(opts.out, `${JSON.stringify(doc, null, 2)}\n`);
+  }
+  const included = agg.units.filter((u) => u.included);
+  out(`汇总 ${included.length} 个单位（共 ${agg.units.length} 个报告${unreadable ? `，另有 ${unreadable} 个文件无法读取` : ''}）；含有错误的报告${agg.includeErrors ? '已计入' : '未计入'}。\n`);
+  for (const u of agg.units.filter((x) => !x.included)) out(`  未计入：${u.source}（${u.agencyName || '未填机关名称'}）${u.excluded === 'duplicate' ? `与 ${u.duplicateOf} 重复` : `有 ${u.errors} 个错误`}\n`);
+  out(`汇总结果${agg.result.valid ? '校验通过' : `有 ${agg.result.counts.error} 个错误`}，已写入 ${opts.out}\n`);
+  return unreadable ? 2 : agg.result.valid ? 0 : 1;
+}
+
+/** Reads a published report file as text: .txt as it is, .html through its tables, .docx through mammoth. */
+async function publishedText(file: string): Promise<string> {
+  const buf = await readFile(file);
+  if (buf.length > 25 * 1024 * 1024) throw new WorkbookReadError('文件过大，不是年度报告');
+  const ext = extname(file).toLowerCase();
+  if (ext === '.docx' || (buf[0] === 0x50 && buf[1] === 0x4b)) return docxToText(buf);
+  const text = buf.toString('utf8').replace(/^\uFEFF/, '');
+  return ext === '.html' || ext === '.htm' || /^\s*<(!doctype|html)/i.test(text) ? htmlToText(text) : text;
+}
+
+export async function runImport(files: string[], opts: { out?: string; kind?: string; year?: string; name?: string }): Promise<number> {
+  const kind = kindOption(opts.kind);
+  if (files.length !== 1 || !opts.out || kind === 'bad') {
+    err(`import 需要一个报告文件（.txt/.html/.docx）和 -o report.json|report.xlsx${kind === 'bad' ? `；--kind 应为 ${AGENCY_KIND_IDS.join('|')}` : ''}\n`);
+    return 2;
+  }
+  let text: string;
+  try {
+    text = await publishedText(files[0]!);
+  } catch (e) {
+    err(`${basename(files[0]!)}：${e instanceof WorkbookReadError ? e.message : '无法读取这个文件'}\n`);
+    return 2;
+  }
+  const r = importPublished(text, { ...(kind ? { agencyKind: kind } : {}), ...(opts.year ? { year: Number(opts.year) } : {}), ...(opts.name ? { agencyName: opts.name } : {}) });
+  if (/\.xlsx$/i.test(opts.out)) await writeFile(opts.out, await filledBuffer(r.report));
+  else await writeFile(opts.out, `${JSON.stringify(r.report, null, 2)}\n`);
+  for (const i of r.issues) err(`  ${i.severity === 'error' ? '缺失' : '提示'} ${i.ruleId}  ${i.message}\n`);
+  const result = validate(r.report, { reading: r.issues });
+  out(`已导入 ${r.report.metadata.agencyName || '（未识别机关名称）'} ${r.report.metadata.year ?? '？'} 年度（${r.report.format} 版格式）→ ${opts.out}；${r.missing.length ? `${r.missing.length} 个单元格未找到` : '全部单元格已找到'}，校验${result.valid ? '通过' : `有 ${result.counts.error} 个错误`}\n`);
+  return r.missing.length ? 1 : 0;
+}
+
+export async function runRender(files: string[], opts: { out?: string; html?: boolean; docx?: boolean }): Promise<number> {
+  const html = opts.html ?? /\.html?$/i.test(opts.out ?? '');
+  if (files.length !== 1 || !opts.out || (!html && !opts.docx && !/\.docx$/i.test(opts.out))) {
+    err('render 需要一个报告（.json/.xlsx）、--html 或 --docx 以及 -o 输出文件\n');
+    return 2;
+  }
+  const loaded = await loadReport(files[0]!);
+  if (!loaded.ok) {
+    err(`${loaded.problems.join('\n')}\n`);
+    return 2;
+  }
+  const report: Report = loaded.report;
+  await writeFile(opts.out, html ? renderHtml(report) : await renderDocx(report));
+  out(`已生成 ${opts.out}\n`);
+  return 0;
+}
