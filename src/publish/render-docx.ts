@@ -67,3 +67,8 @@ export function buildDocx(report: Report): Document {
 export async function renderDocx(report: Report): Promise<Buffer> {
   return Packer.toBuffer(buildDocx(report));
 }
+
+/** The Word file as a Blob, for the task pane and the standalone page. */
+export function renderDocxBlob(report: Report): Promise<Blob> {
+  return Packer.toBlob(buildDocx(report));
+}

@@ -23,6 +23,7 @@ import { queueBuildTemplate } from './build-sheets';
 import {
   capabilities,
   marksOf,
+  parseAddress,
   queueClearMarks,
   queueFormulas,
   queueMarks,
@@ -262,6 +263,36 @@ export async function insertTemplate(
       await context.sync();
     });
     return { ok: true, value: 'inserted' };
+  } catch (e) {
+    return { ok: false, message: explain(e) };
+  }
+}
+
+/**
+ * 汇总 into the open workbook: the report's numbers written into the input cells of its tables
+ * (found where they are, like 校验 finds them); totals stay formulas. One sync to read, one to write.
+ */
+export async function writeReportValues(report: Report, caps: Capabilities = capabilities()): Promise<Outcome<number>> {
+  try {
+    return await Excel.run(async (context) => {
+      const plan = queueRead(context, caps);
+      await context.sync();
+      const reading = readWorkbook(sourceOf(plan));
+      if (reading.report.format !== report.format) {
+        return { ok: false as const, message: `本工作簿是 ${reading.report.format} 版格式，汇总结果是 ${report.format} 版格式，不能写入` };
+      }
+      const f = getFormat(report.format);
+      let n = 0;
+      for (const cell of f.cells) {
+        const address = reading.addresses[cell.id];
+        if (cell.derived || !address) continue;
+        const at = parseAddress(address)!;
+        context.workbook.worksheets.getItem(at.sheet).getRange(`${colLetter(at.col)}${at.row}`).values = [[(rawValue(report, cell.id) ?? '') as number | string]];
+        n++;
+      }
+      await context.sync();
+      return { ok: true as const, value: n };
+    });
   } catch (e) {
     return { ok: false, message: explain(e) };
   }

@@ -8,7 +8,7 @@ import { AGENCY_KINDS, METADATA_FIELDS, SECTIONS, getFormat, toSubmission, valid
 import { tableGrid } from '../model/table-grid';
 import { withExplanation } from './actions';
 import { readReportFile } from './read-file';
-import { $, confirmExport, download, el, exportName, renderIssues, say, summarize } from './ui';
+import { $, confirmExport, download, downloadReportDocx, el, exportName, renderIssues, say, summarize } from './ui';
 
 interface Opened {
   readonly name: string;
@@ -100,6 +100,7 @@ function check(previous: Report | undefined): void {
   });
   renderTables(opened);
   ($('export') as HTMLButtonElement).disabled = false;
+  ($('render-docx') as HTMLButtonElement).disabled = false;
 }
 
 async function open(file: File, previous: () => Report | undefined): Promise<void> {
@@ -117,6 +118,7 @@ async function open(file: File, previous: () => Report | undefined): Promise<voi
     $('tables').replaceChildren();
     $('tables-section').hidden = true;
     ($('export') as HTMLButtonElement).disabled = true;
+    ($('render-docx') as HTMLButtonElement).disabled = true;
     const message = e instanceof Error && /[\u4e00-\u9fff]/.test(e.message) ? e.message : '无法读取这个文件';
     status.textContent = `${file.name}：${message}`;
     say(`${file.name}：${message}`, 'fail');
@@ -153,6 +155,7 @@ export function wireStandalone(previous: () => Report | undefined): void {
   });
   $('check').addEventListener('click', () => check(previous()));
   $('export').addEventListener('click', () => void onExport());
+  $('render-docx').addEventListener('click', () => opened && void downloadReportDocx(opened.report));
   window.addEventListener('xxgk:previous', () => opened && check(previous()));
   say('请打开或拖入填好的年报工作簿（.xlsx）或导出的 JSON。');
 }

@@ -4,10 +4,10 @@
  * In a plain browser (no Office host) the same page becomes the standalone validator, whose code
  * (and the ExcelJS reader) is loaded only then.
  */
-import { toSubmission, type FormatId, type Issue, type Report } from '../model';
-import { applyTotalRepairs, clearMarks, insertTemplate, runCheck, saveExplanations, selectCell, totalRepairs, withExplanation, type CheckOutcome } from './actions';
+import { aggregate, toSubmission, type AggregateUnit, type FormatId, type Issue, type Report } from '../model';
+import { applyTotalRepairs, clearMarks, insertTemplate, runCheck, saveExplanations, selectCell, totalRepairs, withExplanation, writeReportValues, type CheckOutcome } from './actions';
 import { readReportFile } from './read-file';
-import { $, ask, confirmExport, download, el, exportName, renderIssues, reportYear, say, summarize, updateFormat } from './ui';
+import { $, ask, confirmExport, download, downloadReportDocx, el, exportName, renderIssues, reportYear, say, summarize, updateFormat } from './ui';
 
 let last: CheckOutcome | undefined;
 let previous: Report | undefined;
@@ -48,6 +48,7 @@ async function onCheck(): Promise<void> {
   });
   ($('fill-totals') as HTMLButtonElement).disabled = totalRepairs(r.value).length === 0;
   ($('export') as HTMLButtonElement).disabled = false;
+  ($('render-docx') as HTMLButtonElement).disabled = false;
 }
 
 async function onInsert(): Promise<void> {
@@ -81,6 +82,39 @@ async function onExport(): Promise<void> {
   ($('export-text') as HTMLTextAreaElement).value = text;
   fallback.hidden = download(exportName(report), text);
   say(fallback.hidden ? `已导出 ${exportName(report)}` : '请复制下方的 JSON 内容保存。', result.valid ? 'pass' : 'fail');
+}
+
+/** 汇总: several units' files summed (the model's aggregate), shown, then written into this workbook after asking. */
+async function onAggregate(): Promise<void> {
+  const input = $('aggregate-files') as HTMLInputElement;
+  const files = [...(input.files ?? [])];
+  const box = $('aggregate-result');
+  if (files.length === 0) return;
+  box.replaceChildren(el('p', { class: 'note' }, `正在读取 ${files.length} 个文件…`));
+  const units: AggregateUnit[] = [];
+  const unreadable: string[] = [];
+  for (const file of files) {
+    try {
+      const r = await readReportFile(file);
+      units.push({ source: file.name, report: r.report, reading: r.reading });
+    } catch (e) {
+      unreadable.push(`${file.name}：${e instanceof Error ? e.message : '无法读取'}`);
+    }
+  }
+  const agg = aggregate(units, { includeErrors: ($('aggregate-include-errors') as HTMLInputElement).checked });
+  if (!agg.ok) return void box.replaceChildren(...[...agg.problems, ...unreadable].map((p) => el('p', { class: 'note' }, p)));
+  const list = el('ul', { class: 'changes' });
+  for (const u of agg.units) {
+    const why = u.excluded === 'duplicate' ? `未计入：与 ${u.duplicateOf ?? ''} 重复` : u.excluded === 'errors' ? '未计入：有错误' : '已计入';
+    list.append(el('li', {}, `${u.source}（${u.agencyName || '未填机关名称'}）：${u.errors} 个错误，${u.warnings} 个警告，${why}${Object.keys(u.rules).length ? `；${Object.keys(u.rules).join('、')}` : ''}`));
+  }
+  for (const p of unreadable) list.append(el('li', {}, `无法读取：${p}`));
+  box.replaceChildren(el('p', {}, `汇总 ${agg.units.filter((u) => u.included).length} 个单位；有错误的报告${agg.includeErrors ? '已计入' : '未计入'}。`), list);
+  if (!(await ask('写入汇总结果？', '把汇总的数字写入本工作簿的表二、表三、表四（覆盖其中已有的数字，合计公式保留）。', '写入'))) return;
+  const written = await writeReportValues(agg.report);
+  if (!written.ok) return say(written.message, 'fail');
+  say(`已写入 ${written.value} 个单元格。`);
+  await onCheck();
 }
 
 async function onCopy(): Promise<void> {
@@ -130,6 +164,8 @@ function wireExcel(): void {
   $('fill-totals').addEventListener('click', () => void onFillTotals());
   $('export').addEventListener('click', () => void onExport());
   $('copy-export').addEventListener('click', () => void onCopy());
+  $('render-docx').addEventListener('click', () => last && void downloadReportDocx(last.report));
+  $('aggregate-files').addEventListener('change', () => void onAggregate());
 }
 
 if (window.xxgkHost === 'excel') {

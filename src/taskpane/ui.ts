@@ -134,9 +134,9 @@ function explanationEditor(issue: Issue, handlers: IssueHandlers): HTMLElement {
 }
 
 /** Offers a file for download; false where the host blocks it. */
-export function download(name: string, text: string, type = 'application/json'): boolean {
+export function download(name: string, content: string | Blob, type = 'application/json'): boolean {
   try {
-    const url = URL.createObjectURL(new Blob([text], { type }));
+    const url = URL.createObjectURL(typeof content === 'string' ? new Blob([content], { type }) : content);
     const a = el('a', { href: url, download: name });
     document.body.append(a);
     a.click();
@@ -146,6 +146,13 @@ export function download(name: string, text: string, type = 'application/json'):
   } catch {
     return false;
   }
+}
+
+/** 生成报告: the publishable Word file (the docx library is loaded only now). */
+export async function downloadReportDocx(report: Report): Promise<void> {
+  const { renderDocxBlob } = await import(/* webpackChunkName: "render-docx" */ '../publish/render-docx');
+  const name = `${report.metadata.agencyName || ''}${report.metadata.year ?? ''}年政府信息公开工作年度报告.docx`.replace(/[\\/:*?"<>|]/g, '_');
+  say(download(name, await renderDocxBlob(report)) ? `已生成 ${name}` : '此环境不允许下载文件，请在浏览器中打开本页面生成报告。');
 }
 
 export function exportName(report: Report): string {

@@ -1,6 +1,8 @@
 import type ExcelJS from 'exceljs';
 import { validate, type Report } from '../../src/model';
 import { getLayout } from '../../src/model/layout';
+import { getFormat } from '../../src/model';
+const getFormatCells = (f: '2021') => getFormat(f).cells;
 import { fillTemplate } from '../../src/workbook/fill';
 import { consistentReport, withCells } from '../helpers/reports';
 import { excelHost, type HostLog } from '../helpers/office-mock';
@@ -143,5 +145,18 @@ describe('Excel adapter (office-addin-mock)', () => {
     expect(repairs.map((r) => [r.address, r.current, r.computed, r.formula])).toEqual([['表三!D29', (base.tables.t3.resultTotal!.natural as number) + 1, base.tables.t3.resultTotal!.natural, 'SUM(D8:D28)']]);
     await actions.applyTotalRepairs(repairs);
     expect(log.writes.filter((w) => w.what === 'formulas')).toEqual([{ sheet: '表三', address: 'D29', what: 'formulas', value: [['=SUM(D8:D28)']] }]);
+  });
+
+  test('汇总 into the open workbook: the sums go into the input cells only, where the tables are', async () => {
+    const { actions, log } = host(await excelWorkbook(base));
+    const sum = withCells(base, { 't3.new.natural': 40, 't2.license.decisions': 7 });
+    const r = await actions.writeReportValues(sum);
+    expect(r).toEqual({ ok: true, value: getFormatCells('2021').filter((c) => !c.derived).length });
+    expect(log.syncs).toBe(2);
+    const values = log.writes.filter((w) => w.what === 'values');
+    expect(values).toContainEqual({ sheet: '表三', address: 'D6', what: 'values', value: [[40]] });
+    expect(values).toContainEqual({ sheet: '表二', address: 'B8', what: 'values', value: [[7]] });
+    // Totals keep their formulas.
+    expect(values.find((w) => w.sheet === '表三' && w.address === 'J6')).toBeUndefined();
   });
 });

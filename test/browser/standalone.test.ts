@@ -107,6 +107,18 @@ describe('the task pane as a standalone page in Chromium', () => {
     expect(strip(got)).toEqual(strip(want));
   });
 
+  test('生成报告 downloads the publishable Word file, which reads back to the same tables', async () => {
+    const { page } = await openPage();
+    await openFile(page, join(samples, 'example-2021-corrected.xlsx'));
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#render-docx')]);
+    expect(download.suggestedFilename()).toBe('示例县自然资源局2024年政府信息公开工作年度报告.docx');
+    const { docxToText } = await import('../../src/publish/html-text');
+    const { importPublished } = await import('../../src/model');
+    const back = importPublished(await docxToText(readFileSync((await download.path())!)));
+    expect(back.missing).toEqual([]);
+    expect(back.report.tables).toEqual(JSON.parse(readFileSync(join(samples, 'example-2021-corrected.json'), 'utf8')).tables);
+  });
+
   test('a warning explained on the page travels in the export', async () => {
     const { page } = await openPage();
     await openFile(page, join(samples, 'example-2021-mistakes.xlsx'));
