@@ -1,5 +1,6 @@
 /** `npm run bench`: prints figures and ratios; asserts nothing. */
 import { benchAddin } from './addin';
+import { benchPublish } from './publish';
 import { benchStandalone } from './standalone';
 import { benchValidate } from './validate';
 import { benchWorkbooks } from './workbooks';
@@ -7,6 +8,7 @@ import { benchWorkbooks } from './workbooks';
 (async () => {
   benchValidate();
   await benchWorkbooks();
+  benchPublish();
   await benchAddin();
   await benchStandalone();
 })();

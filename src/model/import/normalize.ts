@@ -12,16 +12,16 @@ const TRADITIONAL =
 const MAP = new Map<string, string>();
 for (let i = 0; i + 1 < TRADITIONAL.length; i += 2) MAP.set(TRADITIONAL[i]!, TRADITIONAL[i + 1]!);
 
+const ANY = new RegExp(`[${[...MAP.keys()].join('')}]`, 'g');
+const ONE = new RegExp(`[${[...MAP.keys()].join('')}]`);
+
 /** Whether the text holds any traditional character this reader converts. */
 export function hasTraditional(s: string): boolean {
-  for (const ch of s) if (MAP.has(ch)) return true;
-  return false;
+  return ONE.test(s);
 }
 
 export function toSimplified(s: string): string {
-  let out = '';
-  for (const ch of s) out += MAP.get(ch) ?? ch;
-  return out;
+  return ONE.test(s) ? s.replace(ANY, (ch) => MAP.get(ch)!) : s;
 }
 
 /** A label as compared: simplified, NFKC (full-width to ASCII), no spaces, one kind of quote, “1、” as “1.”. */

@@ -13,7 +13,7 @@ import type { CellValue, Narrative, Report } from '../schema/report';
 import { SECTIONS, type SectionId } from '../sections';
 import { makeIssue } from '../validate';
 import { parseNumberText } from '../values';
-import { hasTraditional, labelKey } from './normalize';
+import { hasTraditional, labelKey, toSimplified } from './normalize';
 
 /** One cell of the text: a line, or a piece of a line split at tabs or “|”. */
 export interface Token {
@@ -76,7 +76,7 @@ const isValueLike = (t: Token | undefined, cell: CellDef) => t !== undefined && 
 
 /** The format of a published report: its own labels decide, the year only when they are silent. */
 export function detectFormat(text: string, year: number | undefined): FormatId {
-  const key = labelKey(text);
+  const key = toSimplified(text).replace(/[\s\u3000]/g, '');
   if (/本年制发件数|逾期不补正|缴纳费用/.test(key)) return '2021';
   if (/本年新制作数量|其他对外管理服务事项|政府集中采购/.test(key)) return '2019';
   return formatForYear(year ?? 2021);
@@ -98,10 +98,14 @@ class Importer {
   readonly format;
   readonly other;
 
+  /** labelKey of every token, computed once. */
+  readonly keys: readonly string[];
+
   constructor(
     readonly tokens: readonly Token[],
     formatId: FormatId,
   ) {
+    this.keys = tokens.map((t) => labelKey(t.text));
     this.format = getFormat(formatId);
     this.other = getFormat(formatId === '2021' ? '2019' : '2021');
   }
@@ -117,7 +121,7 @@ class Importer {
   /** Position of a section heading (by its text), searching from `from`. */
   heading(text: string, from = 0): number {
     const key = labelKey(text);
-    return this.tokens.findIndex((t, i) => i >= from && labelKey(t.text).startsWith(key));
+    return this.keys.findIndex((k, i) => i >= from && k.startsWith(key));
   }
 
   /**
@@ -126,12 +130,14 @@ class Importer {
    * Returns the index after the label and how it matched.
    */
   findLabel(labels: readonly string[], from: number, to: number, area: IssueArea): number {
+    const wants = labels.map(labelKey);
     for (let i = from; i < to; i++) {
       for (let span = 1; span <= 3 && i + span <= to; span++) {
+        // Keys of cells joined: a label broken across cells reads as one.
+        const key = span === 1 ? this.keys[i]! : this.keys.slice(i, i + span).join('');
+        if (key === '' || !wants.some((w) => key.startsWith(w))) continue;
         const raw = this.tokens.slice(i, i + span).map((t) => t.text).join('');
-        const key = labelKey(raw);
-        for (const [k, label] of labels.entries()) {
-          const want = labelKey(label);
+        for (const [k, want] of wants.entries()) {
           const exact = key === want;
           const appended = key.startsWith(want) && /^[([【]/.test(key.slice(want.length));
           if (!exact && !appended) continue;
@@ -227,7 +233,12 @@ class Importer {
 /** The narrative: the text between the six headings, line by line. */
 function readNarrative(text: string): Narrative {
   const lines = text.split(/\r?\n/);
-  const starts = SECTIONS.map((s) => lines.findIndex((l) => labelKey(l.replace(/\[bookmark:[^\]]*\]/g, '')).startsWith(labelKey(s.heading))));
+  // Headings are short: only the start of each line is compared.
+  const heads = lines.map((l) => labelKey(l.replace(/\[bookmark:[^\]]*\]/g, '').slice(0, 40)));
+  const starts = SECTIONS.map((s) => {
+    const key = labelKey(s.heading);
+    return heads.findIndex((h) => h.startsWith(key));
+  });
   const n: Partial<Record<SectionId, string>> = {};
   SECTIONS.forEach((s, k) => {
     const start = starts[k]!;
