@@ -24,7 +24,7 @@ export function benchPublish(): void {
 
   let root = __dirname;
   while (!existsSync(join(root, 'package.json'))) root = dirname(root);
-  const sample = readFileSync(join(root, '..', 'shared', 'samples', 'xiangshan-hrss-2020-report.txt'), 'utf8');
+  const sample = readFileSync(join(root, 'test', 'fixtures', 'published', 'xiangshan-hrss-2020-report.txt'), 'utf8');
   const html = htmlToText(renderHtml(generateReports(1, 5)[0]!));
   const M = 1_000;
   for (const [label, text] of [

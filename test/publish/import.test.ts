@@ -4,7 +4,8 @@ import { importPublished, validate, type Report } from '../../src/model';
 
 const root = join(__dirname, '../..');
 const json = (name: string) => JSON.parse(readFileSync(join(root, 'assets/samples', `${name}.json`), 'utf8')) as Report;
-const sampleText = () => readFileSync(join(root, '../shared/samples/xiangshan-hrss-2020-report.txt'), 'utf8');
+// A copy of ../shared/samples/xiangshan-hrss-2020-report.txt, so the tests do not depend on the folder beside the checkout.
+const sampleText = () => readFileSync(join(__dirname, '../fixtures/published/xiangshan-hrss-2020-report.txt'), 'utf8');
 const variants = () => readFileSync(join(__dirname, '../fixtures/published/county-2021-variants.txt'), 'utf8');
 /** Narrative compared line by line, without the indentation the Word extraction leaves. */
 const lines = (s: string | undefined) => (s ?? '').split('\n').map((l) => l.trim()).filter(Boolean);
