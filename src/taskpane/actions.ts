@@ -14,7 +14,7 @@ import {
   type Report,
   type ValidationResult,
 } from '../model';
-import { a1, colLetter, getLayout, sheetName, type Placement } from '../model/layout';
+import { a1, colLetter, getLayout, NAME_PREFIX, sheetName, type Placement } from '../model/layout';
 import { rawValue } from '../model/view';
 import { readWorkbook } from '../workbook/read';
 import { WorkbookReadError } from '../workbook/safe-zip';
@@ -176,31 +176,32 @@ export async function applyTotalRepairs(repairs: readonly TotalRepair[]): Promis
   }
 }
 
-/** Whether the workbook already holds report sheets: the hidden format marker, or a sheet of the template's names. */
+/** The workbook's sheets and names, loaded, and the template's sheet names. */
+async function sheetsAndNames(context: Excel.RequestContext) {
+  const sheets = context.workbook.worksheets;
+  sheets.load('items/name');
+  const names = context.workbook.names;
+  names.load('items/name');
+  await context.sync();
+  return { sheets: sheets.items, names: names.items, ours: new Set(getLayout('2021').sheets.map((s) => s.name)) };
+}
+
+/** Whether the workbook already holds report sheets: our defined names, or a sheet with a template sheet's name. */
 async function hasReportSheets(): Promise<boolean> {
   return Excel.run(async (context) => {
-    const sheets = context.workbook.worksheets;
-    sheets.load('items/name');
-    const names = context.workbook.names;
-    names.load('items/name');
-    await context.sync();
-    const ours = new Set(getLayout('2021').sheets.map((s) => s.name));
-    return names.items.some((n) => n.name.toUpperCase() === getLayout('2021').info.format.name) || sheets.items.some((ws) => ours.has(ws.name));
+    const { sheets, names, ours } = await sheetsAndNames(context);
+    return names.some((n) => n.name.toUpperCase().startsWith(NAME_PREFIX)) || sheets.some((ws) => ours.has(ws.name));
   });
 }
 
 /** Removes the report sheets and names (after the user agreed). */
 async function removeReportSheets(): Promise<void> {
   await Excel.run(async (context) => {
-    const names = context.workbook.names;
-    names.load('items/name');
-    const sheets = context.workbook.worksheets;
-    sheets.load('items/name');
-    await context.sync();
-    const ours = new Set(getLayout('2021').sheets.map((s) => s.name));
-    for (const n of names.items) if (n.name.toUpperCase().startsWith('XXGK_')) n.delete();
-    for (const ws of sheets.items) {
+    const { sheets, names, ours } = await sheetsAndNames(context);
+    for (const n of names) if (n.name.toUpperCase().startsWith(NAME_PREFIX)) n.delete();
+    for (const ws of sheets) {
       if (!ours.has(ws.name)) continue;
+      // A very hidden sheet must be visible before it can be deleted.
       ws.visibility = Excel.SheetVisibility.visible;
       ws.delete();
     }
