@@ -73,3 +73,37 @@ describe('xxgk export', () => {
     expect((await run('validate', out)).code).toBe(0);
   });
 });
+
+describe('xxgk aggregate / import / render', () => {
+  const dir = () => mkdtempSync(join(tmpdir(), 'xxgk-pub-'));
+
+  test('aggregate of a folder with mixed years is refused, listing the files (exit 2)', async () => {
+    const r = await run('aggregate', samples, '-o', join(dir(), 'sum.json'));
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('这些报告的年度或格式不一致，不能汇总');
+    expect(r.err).toContain('xiangshan-hrss-2020.json');
+  });
+
+  test('aggregate writes the sum and says which units were left out', async () => {
+    const out = join(dir(), '汇总.json');
+    const r = await run('aggregate', join(samples, 'example-2021-corrected.json'), join(samples, 'example-2021-mistakes.xlsx'), '-o', out, '--kind', 'county');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('未计入：example-2021-mistakes.xlsx（示例县自然资源局）与 example-2021-corrected.json 重复');
+    const doc = JSON.parse(readFileSync(out, 'utf8'));
+    expect(doc.report.metadata).toMatchObject({ agencyName: '汇总（1 个单位）', agencyKind: 'county', year: 2024 });
+    expect(doc.validation.valid).toBe(true);
+  });
+
+  test('import a published text, then render it as HTML and Word', async () => {
+    const d = dir();
+    const imported = join(d, 'report.json');
+    const r = await run('import', join(__dirname, '../fixtures/published/xiangshan-hrss-2020-report.txt'), '-o', imported, '--kind', 'department');
+    expect([r.code, r.out]).toEqual([0, expect.stringContaining('已导入 相山区人力资源和社会保障局 2020 年度（2019 版格式）')]);
+    expect((await run('validate', imported)).code).toBe(0);
+    expect((await run('render', imported, '--html', '-o', join(d, 'r.html'))).code).toBe(0);
+    expect(readFileSync(join(d, 'r.html'), 'utf8')).toContain('<h1>相山区人力资源和社会保障局2020年政府信息公开工作年度报告</h1>');
+    expect((await run('render', imported, '--docx', '-o', join(d, 'r.docx'))).code).toBe(0);
+    expect(readFileSync(join(d, 'r.docx')).subarray(0, 2).toString()).toBe('PK');
+    expect((await run('import', join(d, 'missing.txt'), '-o', join(d, 'x.json'))).code).toBe(2);
+  });
+});
