@@ -16,7 +16,7 @@ export { computeTotals, fillTotals, suggestTotals, type TotalChange } from './to
 export { toSubmission, reportHash, reportData, type ExportOptions } from './submission';
 export { fromSubmission, type Imported } from './import';
 export { SUBMISSION_KIND, SCHEMA_VERSION } from './schema/constants';
-export { submissionJsonSchema, formatCatalogue } from './published';
+export { submissionJsonSchema, formatCatalogue } from './schema-files';
 export { readCell, parseNumberText, toHalfWidth, CellState, type CellReading } from './values';
 export { extractFigures, extractParts, extractFee, parseChineseNumber } from './narrative/extract';
 export * from './layout';

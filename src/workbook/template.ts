@@ -5,7 +5,7 @@
  */
 import ExcelJS from 'exceljs';
 import { AGENCY_KINDS, getFormat, type CellDef, type FormatId } from '../model';
-import { a1, colLetter, getLayout, sheetName, TEMPLATE_VERSION, type Placement } from '../model/layout';
+import { colLetter, getLayout, sheetName, TEMPLATE_VERSION, type Placement } from '../model/layout';
 import { CHECK_FORMULA, rangeList, sumFormula } from './formulas';
 
 const FONT = '宋体';
@@ -187,8 +187,6 @@ export function buildTemplate(formatId: FormatId): ExcelJS.Workbook {
         promptTitle: '年度',
         prompt: `报告年度，四位数字，如 ${from}`,
       };
-    } else if (m.field === 'date') {
-      c.numFmt = 'yyyy-mm-dd';
     }
     c.numFmt = m.field === 'date' ? 'yyyy-mm-dd' : m.field === 'year' ? '0' : '@';
   }
@@ -232,4 +230,3 @@ export async function templateBuffer(formatId: FormatId): Promise<Buffer> {
   return Buffer.from(await buildTemplate(formatId).xlsx.writeBuffer());
 }
 
-export { a1 };
