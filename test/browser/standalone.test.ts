@@ -87,6 +87,13 @@ describe('the task pane as a standalone page in Chromium', () => {
     expect(errors).toEqual([]);
   });
 
+  test('a report JSON opens too, its problems shown at the template’s cells', async () => {
+    const { page } = await openPage();
+    await openFile(page, join(samples, 'example-2021-mistakes.json'));
+    expect(await page.textContent('#summary')).toBe('5 个错误，2 个警告');
+    expect(await page.getAttribute('#issues li[data-rule="T3-RESULT-TOTAL"] button.issue', 'data-address')).toBe('表三!D29');
+  });
+
   test('the corrected copy: “通过”', async () => {
     const { page } = await openPage();
     await openFile(page, join(samples, 'example-2021-corrected.xlsx'));
