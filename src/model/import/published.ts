@@ -214,19 +214,25 @@ class Importer {
   /** Where the last label found by findLabel starts. */
   lastLabelStart = -1;
 
-  /** 表四: one row of fifteen numbers after its headers. */
+  /**
+   * 表四: one row of fifteen cells right after its header labels (blank cells included, so that a
+   * blank never shifts the numbers into the wrong columns).
+   */
   readTable4(from: number, to: number): void {
     const cells = this.format.cells.filter((c) => c.table === 't4');
+    const def = this.format.def.tables[2];
+    const headers = new Set([...def.groups.flatMap((g) => [g.label, g.parent ?? '']), ...def.columns.map((c) => c.label)].filter(Boolean).map(labelKey));
+    let lastHeader = -1;
     for (let i = Math.max(from, 0); i < to; i++) {
-      let k = 0;
-      while (k < cells.length && this.tokens[i + k]?.text !== '' && isValueLike(this.tokens[i + k], cells[k]!)) k++;
-      if (k === cells.length || (k > 0 && i + k >= to)) {
-        this.readRow(cells, this.tokens.slice(i, i + cells.length), this.tableName('t4'));
-        return;
-      }
+      if (headers.has(this.keys[i]!)) lastHeader = i;
+      else if (parseNumberText(this.tokens[i]!.text) !== undefined) break;
     }
-    for (const c of cells) this.missing.push(c.id);
-    this.issue('FORM-MISSING', 't4', cells.map((c) => c.id), { table: this.tableName('t4'), row: this.format.tables[2]!.title, count: cells.length });
+    if (from < 0 || lastHeader < 0) {
+      for (const c of cells) this.missing.push(c.id);
+      this.issue('FORM-MISSING', 't4', cells.map((c) => c.id), { table: this.tableName('t4'), row: def.groups.map((g) => g.label).join('、'), count: cells.length });
+      return;
+    }
+    this.readRow(cells, this.tokens.slice(lastHeader + 1, Math.min(lastHeader + 1 + cells.length, to)), this.tableName('t4'));
   }
 }
 
