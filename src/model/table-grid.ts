@@ -62,6 +62,12 @@ export function tableGrid(report: Report, table: TableId): TableGrid {
         row.push({ text: valueText(rawValue(report, id)), header: false, rowSpan: 1, colSpan: 1, cellId: id, ...(f.byId.get(id)!.derived ? { total: true } : {}) });
       } else row.push({ text: '', header: false, rowSpan: 1, colSpan: 1 });
     }
+    // A block narrower than the table (表二 第（五）项 has one column) spans the rest, as printed.
+    let spare = 0;
+    while (row.length > 1 && !row[row.length - 1]!.header && !row[row.length - 1]!.cellId) {
+      spare += row.pop()!.colSpan;
+    }
+    if (spare) row[row.length - 1] = { ...row[row.length - 1]!, colSpan: row[row.length - 1]!.colSpan + spare };
     rows.push(row);
   }
   const widths = layout.sheets.find((s) => s.id === table)!.widths.slice(0, right);
