@@ -13,24 +13,44 @@ export function viewOf(report: Report): ReportView {
   const states = new Uint8Array(n);
   const tables = report.tables as RawTables;
   const irregular: number[] = [];
+  const put = (i: number, v: unknown): void => {
+    if (typeof v === 'number') {
+      values[i] = v;
+      // Fast path: a whole number in range is valid for every cell kind; the cell rules skip it.
+      if (v >= 0 && v <= PLAUSIBLE_MAX && Math.floor(v) === v) return;
+      if (Number.isFinite(v)) {
+        irregular.push(i);
+        return;
+      }
+    }
+    const reading = readCell(v as Parameters<typeof readCell>[0]);
+    values[i] = reading.value;
+    states[i] = reading.state;
+    irregular.push(i);
+  };
   for (const g of format.rowGroups) {
     const row = tables[g.table]?.[g.row];
     const cols = g.cols;
-    for (let k = 0, i = g.first; k < cols.length; k++, i++) {
-      const v = row?.[cols[k]!];
-      if (typeof v === 'number') {
-        values[i] = v;
-        // Fast path: a whole number in range is valid for every cell kind; the cell rules skip it.
-        if (v >= 0 && v <= PLAUSIBLE_MAX && Math.floor(v) === v) continue;
-        if (Number.isFinite(v)) {
-          irregular.push(i);
-          continue;
+    // Rows almost always hold their columns in the format's order: walking the keys (for…in uses
+    // V8's enum cache) is faster than looking each column up. Anything else is read by name.
+    let k = 0;
+    const mark = irregular.length;
+    if (row) {
+      for (const key in row) {
+        if (key !== cols[k]) {
+          k = -1;
+          break;
         }
+        put(g.first + k, row[key]);
+        k++;
       }
-      const reading = readCell(v as Parameters<typeof readCell>[0]);
-      values[i] = reading.value;
-      states[i] = reading.state;
-      irregular.push(i);
+    }
+    if (k === cols.length) continue;
+    // Start the row again by name, forgetting what the walk noted.
+    irregular.length = mark;
+    for (let j = 0; j < cols.length; j++) {
+      states[g.first + j] = 0;
+      put(g.first + j, row?.[cols[j]!]);
     }
   }
   return {

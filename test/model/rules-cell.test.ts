@@ -79,3 +79,17 @@ describe('cell content rules', () => {
     expect(ofRule(validate(withCells(base, { 't2.penalty.decisions': 2_500_000 })), 'CELL-IMPLAUSIBLE')).toEqual([]);
   });
 });
+
+describe('reading cells whatever the order of a row’s keys', () => {
+  test('a row with keys out of order, or with some missing, gives each issue once', () => {
+    const shuffled = JSON.parse(JSON.stringify(base)) as typeof base;
+    const row = shuffled.tables.t3.new as Record<string, unknown>;
+    shuffled.tables.t3.new = { total: row.total, natural: '无', commercial: row.commercial } as never;
+    const r = validate(shuffled);
+    expect(flat(r, 'CELL-TEXT')).toEqual([['CELL-TEXT', 'error', ['t3.new.natural']]]);
+    expect(flat(r, 'CELL-BLANK').map((i) => i[2][0])).toEqual(['t3.new.research', 't3.new.publicWelfare', 't3.new.legalService', 't3.new.otherOrg']);
+    const prefix = JSON.parse(JSON.stringify(base)) as typeof base;
+    prefix.tables.t3.carriedOver = { natural: '无' } as never;
+    expect(flat(validate(prefix), 'CELL-TEXT')).toEqual([['CELL-TEXT', 'error', ['t3.carriedOver.natural']]]);
+  });
+});
