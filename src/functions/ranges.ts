@@ -2,8 +2,9 @@
  * Turns the ranges a custom function receives into a report, cell by cell through the layout: the
  * same cells the workbook reader reads, the same values the rules judge.
  */
-import { agencyKindByLabel, FORMAT_IDS, getFormat, METADATA_FIELDS, type CellValue, type FormatId, type Metadata, type Report } from '../model';
+import { FORMAT_IDS, getFormat, METADATA_FIELDS, type CellValue, type FormatId, type Metadata, type Report } from '../model';
 import { getLayout, type Layout } from '../model/layout';
+import { metadataValue } from '../workbook/read';
 
 export type Matrix = readonly (readonly unknown[])[];
 
@@ -75,17 +76,9 @@ function metadataFrom(info: Matrix): Metadata {
   METADATA_FIELDS.forEach((f, i) => {
     const v = flat[i];
     if (v === null || v === undefined || v === '') return;
-    const text = String(v).trim();
-    if (f.id === 'agencyKind') {
-      const kind = agencyKindByLabel(text);
-      if (kind) m.agencyKind = kind;
-    } else if (f.id === 'year') {
-      const y = Number(text);
-      if (Number.isInteger(y)) m.year = y;
-    } else if (f.id === 'date') {
-      if (typeof v === 'number') m.date = new Date(Date.UTC(1899, 11, 30) + v * 86_400_000).toISOString().slice(0, 10);
-      else if (/^\d{4}-\d{2}-\d{2}$/.test(text)) m.date = text;
-    } else m[f.id] = text;
+    // The same reading as the workbook reader's cover sheet; an unreadable field is left out.
+    const value = metadataValue(f.id, { text: String(v), value: typeof v === 'number' ? v : String(v) });
+    if (value !== undefined) m[f.id] = value;
   });
   return m as Metadata;
 }

@@ -68,14 +68,14 @@ function context(view: ReportView, previous: PreviousView | undefined, out: Pend
 }
 
 function render(format: CompiledFormat, p: Pending, messages: MessageCatalogue): Issue {
-  const render = messages[p.ruleId] as (params: RuleParams[RuleId]) => string;
+  const message = messages[p.ruleId] as (params: RuleParams[RuleId]) => string;
   return {
     ruleId: p.ruleId,
     severity: RULES[p.ruleId].severity,
     area: p.area,
     cells: p.cells.map((i) => format.cells[i]!.id),
     params: p.params as RuleParams[RuleId],
-    message: render(p.params as RuleParams[RuleId]),
+    message: message(p.params as RuleParams[RuleId]),
     ...(p.evidence ? { evidence: p.evidence } : {}),
   };
 }

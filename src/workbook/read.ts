@@ -15,6 +15,7 @@ import {
   type Issue,
   type IssueArea,
   type Metadata,
+  type MetadataFieldId,
   type Narrative,
   type Report,
 } from '../model';
@@ -223,30 +224,10 @@ class Reader {
       const text = cell.text.trim();
       const at = `${found.ws.name}!${a1(found.row, found.col)}`;
       const label = metadataLabel(field.field);
-      const unreadable = () => this.issue('FORM-VALUE', 'meta', [], { at, field: label, text }, { at });
       if (text === '') continue;
-      switch (field.field) {
-        case 'agencyKind': {
-          const kind = agencyKindByLabel(text);
-          if (kind) m.agencyKind = kind;
-          else unreadable();
-          break;
-        }
-        case 'year': {
-          const year = Number(text.replace(/年(度)?$/, ''));
-          if (Number.isInteger(year) && year >= 2008 && year <= 2100) m.year = year;
-          else unreadable();
-          break;
-        }
-        case 'date': {
-          const date = cell.date ?? (typeof cell.value === 'number' ? excelSerialDate(cell.value) : parseDate(text));
-          if (date) m.date = date;
-          else unreadable();
-          break;
-        }
-        default:
-          m[field.field] = text.slice(0, 200);
-      }
+      const value = metadataValue(field.field, cell);
+      if (value === undefined) this.issue('FORM-VALUE', 'meta', [], { at, field: label, text }, { at });
+      else m[field.field] = value;
     }
     return m as Metadata;
   }
@@ -258,6 +239,26 @@ class Reader {
       if (found) n[t.section] = found.ws.cell(found.row, found.col).text.trim().slice(0, 200_000);
     }
     return n as Narrative;
+  }
+}
+
+/**
+ * A cover-sheet field as the model keeps it, from a cell however it was typed: 机关类型 by its label,
+ * 年度 as “2024” or “2024年”, 填报日期 as a date cell, a serial number or text. Undefined when unreadable.
+ */
+export function metadataValue(field: MetadataFieldId, cell: Pick<GridCell, 'text' | 'value' | 'date'>): string | number | undefined {
+  const text = cell.text.trim();
+  switch (field) {
+    case 'agencyKind':
+      return agencyKindByLabel(text);
+    case 'year': {
+      const year = Number(text.replace(/年(度)?$/, ''));
+      return Number.isInteger(year) && year >= 2008 && year <= 2100 ? year : undefined;
+    }
+    case 'date':
+      return cell.date ?? (typeof cell.value === 'number' ? excelSerialDate(cell.value) : parseDate(text));
+    default:
+      return text.slice(0, 200);
   }
 }
 
