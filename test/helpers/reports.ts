@@ -1,5 +1,7 @@
 /** Report builders for tests and benchmarks: consistent reports, and copies with cells changed. */
-import { fillTotals, getFormat, type CellValue, type FormatId, type Report } from '../../src/model';
+import { readFileSync } from 'fs';
+import { join } from 'path';
+import { fillTotals, getFormat, parseReport, type CellValue, type FormatId, type Report } from '../../src/model';
 
 /** A report of the format with every cell 0: consistent, and passes every rule. */
 export function zeroReport(format: FormatId, year = format === '2019' ? 2020 : 2024): Report {
@@ -71,4 +73,11 @@ export function withCells(report: Report, changes: Record<string, CellValue | un
 /** Number of free values consistentReport consumes for a format (an upper bound is fine). */
 export function freeCellCount(format: FormatId): number {
   return getFormat(format).cells.length;
+}
+
+/** A sample report of assets/samples (JSON), parsed. */
+export function sampleReport(name: string): Report {
+  const p = parseReport(JSON.parse(readFileSync(join(__dirname, '../../assets/samples', `${name}.json`), 'utf8')));
+  if (!p.ok) throw new Error(`sample ${name} does not parse`);
+  return p.value;
 }

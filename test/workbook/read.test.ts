@@ -1,16 +1,9 @@
-import { readFileSync } from 'fs';
-import { join } from 'path';
-import { parseReport, validate, type Report } from '../../src/model';
+import { validate } from '../../src/model';
 import { WorkbookReadError } from '../../src/workbook/safe-zip';
-import { consistentReport } from '../helpers/reports';
 import { readWorkbookBuffer } from '../../src/workbook/load';
 import { cellOf, filledWorkbook, renameSheetInFile, reread, sheet, toBuffer, unmergeAll } from '../helpers/workbooks';
+import { consistentReport, sampleReport as sample } from '../helpers/reports';
 
-const sample = (name: string): Report => {
-  const p = parseReport(JSON.parse(readFileSync(join(__dirname, '../../assets/samples', `${name}.json`), 'utf8')));
-  if (!p.ok) throw new Error(name);
-  return p.value;
-};
 const base = consistentReport('2021', Array.from({ length: 300 }, (_, i) => ((i * 7) % 5) + 1));
 
 describe('reading filled workbooks', () => {
