@@ -1,6 +1,7 @@
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { XMLParser } from 'fast-xml-parser';
 import { readFileSync } from 'fs';
 import { join } from 'path';
+import { commentsWithDoubleHyphen, manifestErrors } from '../helpers/manifest-xsd';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { manifestFor } = require('../../scripts/manifest') as { manifestFor: (xml: string, base: string) => string };
 
@@ -28,12 +29,21 @@ function checks(text: string) {
   return { doc, all, defined, used, urls };
 }
 
-describe('manifest.xml (checked offline: the Microsoft validator needs the network)', () => {
+describe('manifest.xml (checked offline against Microsoft\'s XSDs: the Microsoft validator needs the network)', () => {
   const { doc, all, defined, used, urls } = checks(xml);
   const app = doc.OfficeApp as Node;
 
-  test('is well-formed XML with the add-in basics', () => {
-    expect(XMLValidator.validate(xml)).toBe(true);
+  test('is valid against Microsoft\'s manifest XSDs, with no `--` in a comment', async () => {
+    expect(await manifestErrors(xml)).toEqual([]);
+    expect(commentsWithDoubleHyphen(xml)).toEqual([]);
+  });
+
+  test('the strict check refuses what Office refuses: `--` in a comment, an unknown element', async () => {
+    expect((await manifestErrors(xml.replace('<!-- Development manifest', '<!-- npm run build -- x'))).join('\n')).toMatch(/Double hyphen within comment/);
+    expect((await manifestErrors(xml.replace('<Permissions>', '<Permission/><Permissions>'))).join('\n')).toMatch(/not expected/);
+  });
+
+  test('the add-in basics', () => {
     expect(app['@type']).toBe('TaskPaneApp');
     expect(app.Permissions).toBe('ReadWriteDocument');
     expect(app.AppDomains).toBeUndefined();
@@ -81,15 +91,18 @@ describe('manifest.xml (checked offline: the Microsoft validator needs the netwo
     expect(((app.Description as Node).Override as Node)['@Value']).toMatch(/政府信息公开工作年度报告/);
   });
 
-  test('requires only ExcelApi 1.1, so the task pane loads on Excel 2016', () => {
-    const sets = ((app.Requirements as Node).Sets as Node).Set as Node;
-    expect(sets).toEqual({ '@Name': 'ExcelApi', '@MinVersion': '1.1' });
+  test('requires a shared runtime (no Internet Explorer 11 hosts) and ExcelApi 1.1; newer features are detected at run time', () => {
+    const sets = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', removeNSPrefix: true, isArray: (name) => name === 'Set' }).parse(xml).OfficeApp.Requirements.Sets.Set as Node[];
+    expect(sets).toEqual([
+      { '@Name': 'ExcelApi', '@MinVersion': '1.1' },
+      { '@Name': 'SharedRuntime', '@MinVersion': '1.1' },
+    ]);
   });
 
-  test('a production manifest for another base URL moves every URL there, and refuses http', () => {
+  test('a production manifest for another base URL moves every URL there, stays valid, and refuses http', async () => {
     const prod = manifestFor(xml, 'https://xxgk.example.gov.cn/addin/');
     const p = checks(prod);
-    expect(XMLValidator.validate(prod)).toBe(true);
+    expect(await manifestErrors(prod)).toEqual([]);
     expect(new Set(p.urls.map((u) => new URL(u).origin))).toEqual(new Set(['https://xxgk.example.gov.cn']));
     expect(p.urls).toContain('https://xxgk.example.gov.cn/addin/taskpane.html');
     expect(() => manifestFor(xml, 'http://xxgk.example.gov.cn/')).toThrow(/https/);
