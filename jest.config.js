@@ -4,5 +4,4 @@ module.exports = {
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
-  moduleNameMapper: { '^office-addin-manifest$': '<rootDir>/test/helpers/office-addin-manifest-stub.js' },
 };

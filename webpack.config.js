@@ -1,4 +1,11 @@
-/* Builds the add-in: taskpane.html/js and functions.js/json, with the assets and the manifest. */
+/*
+ * Builds the add-in and the standalone validator: taskpane.html (inside Office: office.js by tag,
+ * functions.js and taskpane.js on one shared runtime), functions.json, validator.html (a plain
+ * browser page that never loads office.js), the assets and the manifest.
+ *
+ * --env baseUrl=https://host/path/   the origin the manifest points at (default https://localhost:3000/)
+ * --env officeJs=china|URL           office.js from the CDN of Microsoft 365 operated by 21Vianet (世纪互联), or any https URL
+ */
 const path = require('path');
 const fs = require('fs');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
@@ -15,9 +22,8 @@ class HowToLoad {
       shown = true;
       const origin = 'https://localhost:3000';
       console.log(`
-  独立校验页面 / standalone validator: ${origin}/taskpane.html  ← 在浏览器中打开，下载模板、校验填好的工作簿
-  政府信息公开年报加载项已在 ${origin}/taskpane.html 提供（manifest: ${origin}/manifest.xml）。
-  The add-in is served at ${origin}/taskpane.html.
+  独立校验页面 / standalone validator: ${origin}/validator.html  ← 在浏览器中打开，下载模板、校验填好的工作簿
+  Excel 加载项任务窗格 / add-in task pane: ${origin}/taskpane.html（manifest: ${origin}/manifest.xml；只在 Excel 中使用 / inside Excel only）
   ${process.platform === 'linux' ? `  此系统上没有 Excel，无法自动旁加载。No Excel on this system, so nothing is sideloaded. To try it:
     · Excel 网页版 / on the web: 插入 > 加载项 > 上传我的加载项, choose manifest.xml (Insert > Add-ins > Upload My Add-in)
     · Windows: 把 manifest.xml 放到共享文件夹并设为受信任的加载项目录 (shared-folder catalog), or run npx office-addin-debugging start manifest.xml
@@ -28,9 +34,27 @@ class HowToLoad {
   }
 }
 
+const OFFICE_JS = {
+  global: 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js',
+  // Microsoft 365 operated by 21Vianet (世纪互联) cannot reach the global CDN.
+  china: 'https://appsforoffice.cdn.partner.office365.cn/appsforoffice/lib/1/hosted/office.js',
+};
+
+/** The office.js address chosen at build time: `global` (default), `china`, or an https URL. */
+function officeJsUrl(option) {
+  const url = OFFICE_JS[option || 'global'] || option;
+  if (!/^https:\/\/[^/\s"<>]+\/[^\s"<>]*office\.js$/.test(url)) throw new Error(`officeJs must be global, china or an https URL of office.js, got ${option}`);
+  return url;
+}
+
+/** The task pane may load office.js and let it fetch its own resources from its CDN, and nothing else outside this origin. */
+const cspFor = (cdn) =>
+  `default-src 'self'; script-src 'self'${cdn ? ` ${cdn}` : ''}; style-src 'self' 'unsafe-inline'${cdn ? ` ${cdn}` : ''}; img-src 'self' data: blob:${cdn ? ` ${cdn}` : ''}; connect-src 'self' blob:${cdn ? ` ${cdn}` : ''}; frame-src 'self'${cdn ? ` ${cdn}` : ''}; object-src 'none'; base-uri 'self'; form-action 'none'`;
+
 module.exports = async (env = {}, argv = {}) => {
   const dev = argv.mode !== 'production';
   const baseUrl = env.baseUrl || process.env.XXGK_BASE_URL || '';
+  const officeJs = officeJsUrl(env.officeJs || process.env.XXGK_OFFICE_JS);
   let https;
   if (env.serve) {
     try {
@@ -52,10 +76,10 @@ module.exports = async (env = {}, argv = {}) => {
     mode: dev ? 'development' : 'production',
     devtool: dev ? 'source-map' : false,
     entry: {
-      boot: './src/taskpane/boot.ts',
       functions: './src/functions/functions.ts',
       // The task pane page loads both: it reuses what functions.js already holds (the model).
       taskpane: { import: './src/taskpane/taskpane.ts', dependOn: 'functions' },
+      validator: './src/taskpane/validator.ts',
     },
     output: { path: path.resolve(__dirname, env.outDir || 'dist/addin'), filename: '[name].js', chunkFilename: '[name].[contenthash:8].js', clean: true },
     resolve: { extensions: ['.ts', '.js'] },
@@ -72,7 +96,15 @@ module.exports = async (env = {}, argv = {}) => {
     plugins: [
       ...(env.serve ? [new HowToLoad()] : []),
       new CustomFunctionsMetadataPlugin({ output: 'functions.json', input: './src/functions/functions.ts' }),
-      new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './src/taskpane/taskpane.html', chunks: ['functions', 'taskpane'] }),
+      new HtmlWebpackPlugin({
+        filename: 'taskpane.html',
+        template: './src/taskpane/taskpane.html',
+        chunks: ['functions', 'taskpane'],
+        officeJs,
+        csp: cspFor(new URL(officeJs).origin),
+        pageTitle: '政府信息公开年报校验',
+      }),
+      new HtmlWebpackPlugin({ filename: 'validator.html', template: './src/taskpane/taskpane.html', chunks: ['validator'], officeJs: '', csp: cspFor(''), pageTitle: '政府信息公开年报校验（独立校验页面）' }),
       new CopyWebpackPlugin({
         patterns: [
           { from: 'src/taskpane/taskpane.css', to: 'taskpane.css' },

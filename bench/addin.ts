@@ -3,13 +3,12 @@ import { execFileSync } from 'child_process';
 import { existsSync, readdirSync, readFileSync } from 'fs';
 import { dirname, join } from 'path';
 import { gzipSync } from 'zlib';
-import { fillTemplate } from '../src/workbook/fill';
+import { runCheck } from '../src/taskpane/actions';
 import { consistentReport, withCells } from '../test/helpers/reports';
-import { excelHost } from '../test/helpers/office-mock';
-import { load, toBuffer } from '../test/helpers/workbooks';
+import { excelBookOf, excelHostOn } from '../test/helpers/excel-host';
 
 export async function benchAddin(): Promise<void> {
-  console.log('\nadd-in — one 校验 of a full format-2021 report (office-addin-mock host)');
+  console.log('\nadd-in — one 校验 of a full format-2021 report (strict fake Excel: protected template, marks)');
   const base = consistentReport('2021', Array.from({ length: 300 }, (_, i) => (i % 6) + 1));
   for (const [label, report, sets] of [
     ['clean report, ExcelApi 1.13', base, '1.13'],
@@ -17,15 +16,12 @@ export async function benchAddin(): Promise<void> {
     ['6 problem cells, ExcelApi 1.6 (a mark per cell)', withCells(base, { 't3.resultTotal.natural': 0, 't4.review.total': 99, 't2.license.decisions': '无' }), '1.6'],
     ['6 problem cells, ExcelApi 1.2 (Excel 2016: no marks)', withCells(base, { 't3.resultTotal.natural': 0, 't4.review.total': 99, 't2.license.decisions': '无' }), '1.2'],
   ] as const) {
-    const wb = await load(await toBuffer(fillTemplate(report)));
-    const host = excelHost(wb, { sets });
-    Object.assign(globalThis, { Excel: host.Excel, Office: host.Office });
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { runCheck } = require('../src/taskpane/actions') as typeof import('../src/taskpane/actions');
-    const outcome = await runCheck();
+    const { host, log, book } = excelHostOn(await excelBookOf(report), { sets });
+    const outcome = await runCheck(host);
     if (!outcome.ok) throw new Error(outcome.message);
-    const api = host.log.calls.filter((c) => c !== 'context.sync').length;
-    console.log(`${label.padEnd(56)} context.sync(): ${host.log.syncs} (aim 2) · Excel API calls: ${api} · conditional formats added: ${host.log.marks.length}`);
+    const api = log.calls.filter((c) => c !== 'context.sync').length;
+    const marks = book.sheets.reduce((n, s) => n + s.marks.length, 0);
+    console.log(`${label.padEnd(56)} context.sync(): ${log.syncs} (aim 2) · Excel API calls: ${api} · conditional formats added: ${marks}`);
   }
 
   console.log('\nadd-in — JavaScript sizes (webpack production build, gzip -9), office.js not counted');
@@ -36,7 +32,7 @@ export async function benchAddin(): Promise<void> {
   const dir = join(root, 'dist/addin');
   const gz = (f: string) => gzipSync(readFileSync(join(dir, f)), { level: 9 }).length;
   const files = readdirSync(dir).filter((f) => f.endsWith('.js'));
-  const pane = gz('boot.js') + gz('functions.js') + gz('taskpane.js');
+  const pane = gz('functions.js') + gz('taskpane.js');
   for (const f of files) console.log(`  ${f.padEnd(28)} ${(gz(f) / 1024).toFixed(1)} KB gzip`);
-  console.log(`task pane in Excel (boot.js + functions.js + taskpane.js): ${(pane / 1024).toFixed(1)} KB gzip (aim ≤ 60 KB: ratio ${(pane / 1024 / 60).toFixed(2)})`);
+  console.log(`task pane in Excel (functions.js + taskpane.js): ${(pane / 1024).toFixed(1)} KB gzip (aim ≤ 60 KB: ratio ${(pane / 1024 / 60).toFixed(2)})`);
 }

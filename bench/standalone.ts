@@ -18,7 +18,7 @@ export async function benchStandalone(): Promise<void> {
       const page = await browser.newPage();
       page.on('response', (r) => loaded.add(new URL(r.url()).pathname.slice(1)));
       const t0 = Date.now();
-      await page.goto(`${origin}/taskpane.html`);
+      await page.goto(`${origin}/validator.html`);
       await page.setInputFiles('#report-file', sample);
       await page.waitForSelector('#tables table');
       if (k > 0) times.push(Date.now() - t0); // the first run warms the browser's caches
@@ -33,6 +33,6 @@ export async function benchStandalone(): Promise<void> {
   const gz = (f: string) => gzipSync(readFileSync(join(dir, f)), { level: 9 }).length;
   const js = readdirSync(dir).filter((f) => f.endsWith('.js'));
   const standalone = js.filter((f) => loaded.has(f)).reduce((s, f) => s + gz(f), 0);
-  const inExcel = gz('boot.js') + gz('functions.js') + gz('taskpane.js');
-  console.log(`JS gzip: in-Excel path (boot + functions + taskpane) ${(inExcel / 1024).toFixed(1)} KB · standalone path (everything it loaded: ${js.filter((f) => loaded.has(f)).join(', ')}) ${(standalone / 1024).toFixed(1)} KB`);
+  const inExcel = gz('functions.js') + gz('taskpane.js');
+  console.log(`JS gzip: in-Excel path (functions + taskpane) ${(inExcel / 1024).toFixed(1)} KB · standalone path (everything it loaded: ${js.filter((f) => loaded.has(f)).join(', ')}) ${(standalone / 1024).toFixed(1)} KB`);
 }

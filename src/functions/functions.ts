@@ -7,6 +7,12 @@ import { getFormat, readCell, toSubmission, validate } from '../model';
 import { getLayout } from '../model/layout';
 import { cellValue, formatOfTable3, reportFromRanges, ShapeError, tableArea, type Matrix } from './ranges';
 
+// Where office.js could not load (the page opened outside Office, or offline) there is no function
+// registry: an inert one keeps the registrations the build appends from failing, so the page can say where it belongs.
+if (typeof CustomFunctions === 'undefined') {
+  Object.assign(globalThis, { CustomFunctions: { associate: () => undefined, Error: class extends Error {}, ErrorCode: { invalidValue: '#VALUE!' } } });
+}
+
 /** Model findings become Excel errors here and nowhere else (#VALUE! carries a message). */
 function valueError(message: string): CustomFunctions.Error {
   return new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, message.slice(0, 255));

@@ -110,6 +110,52 @@ export function sheetAddress(p: Placement): string {
 
 const cache = new Map<FormatId, Layout>();
 
+/** `表三!D29`, `='表 三'!$D$6:$J$30` (a name's value, a range address) → sheet, row and column of its first cell. */
+export function parseSheetAddress(ref: string): { sheet: string; row: number; col: number } | undefined {
+  const m = /^=?(?:'((?:[^']|'')+)'|([^!]+))!\$?([A-Z]+)\$?(\d+)/.exec(ref.trim());
+  if (!m) return undefined;
+  const col = m[3]!.split('').reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+  return { sheet: (m[1] ?? m[2]!).replace(/''/g, "'"), row: Number(m[4]), col };
+}
+
+/** A defined name of the template: its sheet and the rectangle it covers. */
+export interface DefinedName extends Placement {
+  readonly name: string;
+  readonly rows: number;
+  readonly cols: number;
+}
+
+/** Every defined name of the template, in the order the template defines them. */
+export function definedNames(layout: Layout): DefinedName[] {
+  const one = (p: Placement & { readonly name: string }): DefinedName => ({ name: p.name, sheet: p.sheet, row: p.row, col: p.col, rows: 1, cols: 1 });
+  return [
+    one(layout.info.format),
+    one(layout.info.version),
+    ...layout.meta.map(one),
+    ...layout.text.map(one),
+    ...layout.blocks.map((b) => ({
+      name: b.name,
+      sheet: b.sheet,
+      row: b.top,
+      col: b.left,
+      rows: Math.max(...b.rows.map((r) => r.row)) - b.top + 1,
+      cols: Math.max(...b.cols.map((c) => c.col)) - b.left + 1,
+    })),
+  ];
+}
+
+/** A sheet name as a formula writes it: quoted where it is not letters, digits and underscores. */
+export function quoteSheet(name: string): string {
+  return /^[\p{L}\p{N}_]+$/u.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+}
+
+/** `表三!$D$6:$J$30`: where a defined name points, absolute, as Excel shows a name's value (without the `=`). */
+export function nameReference(n: DefinedName): string {
+  const abs = (row: number, col: number) => `$${colLetter(col)}$${row}`;
+  const bottomRight = n.rows > 1 || n.cols > 1 ? `:${abs(n.row + n.rows - 1, n.col + n.cols - 1)}` : '';
+  return `${quoteSheet(sheetName(n.sheet))}!${abs(n.row, n.col)}${bottomRight}`;
+}
+
 export function getLayout(format: FormatId): Layout {
   let l = cache.get(format);
   if (!l) cache.set(format, (l = buildLayout(getFormat(format))));

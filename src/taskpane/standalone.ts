@@ -4,11 +4,10 @@
  * is opened or dropped, validated with the same model, shown as the official tables with the
  * problem cells marked, explained, and exported. Nothing leaves the machine.
  */
-import { AGENCY_KINDS, METADATA_FIELDS, SECTIONS, getFormat, toSubmission, validate, type Issue, type Report, type ValidationResult } from '../model';
+import { AGENCY_KINDS, METADATA_FIELDS, SECTIONS, getFormat, toSubmission, validate, withExplanation, type Issue, type Report, type ValidationResult } from '../model';
 import { tableGrid } from '../model/table-grid';
-import { withExplanation } from './actions';
 import { readReportFile } from './read-file';
-import { $, confirmExport, download, downloadReportDocx, el, exportName, renderIssues, say, summarize } from './ui';
+import { $, confirmExport, download, el, exportName, renderIssues, reportDocx, say, summarize } from './ui';
 
 interface Opened {
   readonly name: string;
@@ -135,6 +134,11 @@ async function onExport(): Promise<void> {
   say(`已导出 ${name}`, result.valid ? 'pass' : 'fail');
 }
 
+async function onRender(report: Report): Promise<void> {
+  const { name, blob } = await reportDocx(report);
+  say(download(name, blob) ? `已生成 ${name}` : '此浏览器不允许下载文件。');
+}
+
 export function wireStandalone(previous: () => Report | undefined): void {
   const input = $('report-file') as HTMLInputElement;
   input.addEventListener('change', () => {
@@ -155,7 +159,7 @@ export function wireStandalone(previous: () => Report | undefined): void {
   });
   $('check').addEventListener('click', () => check(previous()));
   $('export').addEventListener('click', () => void onExport());
-  $('render-docx').addEventListener('click', () => opened && void downloadReportDocx(opened.report));
+  $('render-docx').addEventListener('click', () => opened && void onRender(opened.report));
   window.addEventListener('xxgk:previous', () => opened && check(previous()));
   say('请打开或拖入填好的年报工作簿（.xlsx）或导出的 JSON。');
 }

@@ -1,16 +1,21 @@
-/* global Office, document, window, navigator, fetch, btoa */
+/* global document, window, navigator, fetch, btoa, location */
 /**
- * The task pane. In Excel: one Office.onReady that wires the DOM; the work is in actions.ts.
- * In a plain browser (no Office host) the same page becomes the standalone validator, whose code
- * (and the ExcelJS reader) is loaded only then.
+ * The task pane inside Excel (taskpane.html, which loads office.js by tag). It starts on
+ * Office.onReady; every Excel call goes through the host (src/host/excel), the work through actions.ts.
  */
-import { aggregate, toSubmission, type AggregateUnit, type FormatId, type Issue, type Report } from '../model';
-import { applyTotalRepairs, clearMarks, insertTemplate, runCheck, saveExplanations, selectCell, totalRepairs, withExplanation, writeReportValues, type CheckOutcome } from './actions';
+import { aggregate, toSubmission, totalRepairs, withExplanation, type AggregateUnit, type FormatId, type Issue } from '../model';
+import { whenExcelReady } from '../host/excel';
+import type { SpreadsheetHost } from '../host/types';
+import { applyTotalRepairs, clearMarks, insertTemplate, runCheck, saveExplanations, selectCell, writeReportValues, type CheckOutcome } from './actions';
+import { previousReport, wireCommon } from './common';
 import { readReportFile } from './read-file';
-import { $, ask, confirmExport, download, downloadReportDocx, el, exportName, renderIssues, reportYear, say, summarize, updateFormat } from './ui';
+import { $, ask, confirmExport, download, el, exportName, renderIssues, reportDocx, say, summarize, updateFormat } from './ui';
 
+let host: SpreadsheetHost;
 let last: CheckOutcome | undefined;
-let previous: Report | undefined;
+
+/** The standalone validator's address next to this page: where a download that Office drops can be made. */
+const validatorUrl = () => new URL('validator.html', location.href).href;
 
 async function templateBase64(format: FormatId): Promise<string> {
   const res = await fetch(`assets/template-${format}.xlsx`);
@@ -23,65 +28,107 @@ async function templateBase64(format: FormatId): Promise<string> {
 async function explain(issue: Issue, text: string): Promise<string> {
   if (!last) return '';
   const explanations = withExplanation(last.report, issue, text);
-  const r = await saveExplanations(explanations);
+  const r = await saveExplanations(host, explanations);
   if (!r.ok) {
     say(r.message, 'fail');
     return '';
   }
-  last = { ...last, report: { ...last.report, explanations } as Report };
+  last = { ...last, report: { ...last.report, explanations } };
   return text.trim() ? '已保存' : '已删除说明';
 }
 
 async function onCheck(): Promise<void> {
   say('正在校验…');
-  const r = await runCheck(previous);
+  const r = await runCheck(host, previousReport());
   if (!r.ok) {
     last = undefined;
     $('issues').replaceChildren();
     return say(r.message, 'fail');
   }
   last = r.value;
-  summarize(r.value.result, r.value.marked ? '' : '。此版本的 Excel 不能标记单元格，请按下面的地址查找');
+  summarize(r.value.result, r.value.marked === true ? '' : `。${r.value.marked}`);
   renderIssues(r.value.result, r.value.addresses, {
-    select: (address) => void selectCell(address).then((s) => !s.ok && say(s.message, 'fail')),
+    select: (address) => void selectCell(host, address).then((s) => !s.ok && say(s.message, 'fail')),
     explain,
   });
-  ($('fill-totals') as HTMLButtonElement).disabled = totalRepairs(r.value).length === 0;
+  ($('fill-totals') as HTMLButtonElement).disabled = totalRepairs(r.value.report, r.value.addresses).length === 0;
   ($('export') as HTMLButtonElement).disabled = false;
   ($('render-docx') as HTMLButtonElement).disabled = false;
 }
 
 async function onInsert(): Promise<void> {
   const format = updateFormat();
-  const r = await insertTemplate(format, reportYear(), templateBase64, () =>
+  say('正在插入模板…');
+  const r = await insertTemplate(host, format, Number(($('year') as HTMLInputElement).value) || new Date().getFullYear() - 1, templateBase64, () =>
     ask('替换年报工作表？', '工作簿中已有年报工作表。替换会删除其中已填写的内容（其他工作表不受影响）。', '替换'),
   );
   if (!r.ok) return say(r.message, 'fail');
-  say(r.value === 'inserted' ? `已插入 ${format} 版模板，请从“基本信息”开始填写。` : '已取消，未作改动。');
+  if (r.value.status === 'cancelled') return say('已取消，未作改动。');
+  const { problems } = r.value;
+  say(problems.length ? `已插入 ${format} 版模板，但有 ${problems.length} 处未能恢复：${problems.join('；')}` : `已插入 ${format} 版模板，请从“基本信息”开始填写。`, problems.length ? 'fail' : undefined);
+}
+
+async function onClear(): Promise<void> {
+  const r = await clearMarks(host);
+  say(r.ok ? '已清除标记。' : r.message, r.ok ? undefined : 'fail');
 }
 
 async function onFillTotals(): Promise<void> {
   if (!last) return;
-  const repairs = totalRepairs(last);
+  const repairs = totalRepairs(last.report, last.addresses);
   if (repairs.length === 0) return say('所有合计单元格都与公式一致。');
   const list = el('ul', { class: 'changes' });
   for (const r of repairs) list.append(el('li', {}, `${r.address}（${r.where}）：${String(r.current ?? '空')} → ${r.computed}（恢复合计公式）`));
   if (!(await ask('填入以下合计？', list, '填入'))) return;
-  const done = await applyTotalRepairs(repairs);
+  const done = await applyTotalRepairs(host, repairs);
   if (!done.ok) return say(done.message, 'fail');
   await onCheck();
 }
 
+/**
+ * 导出 JSON. Where Office drops downloads (Mac) the text is shown to copy; where a download
+ * cannot be confirmed it is offered and the text shown as well. Never a success that did not happen.
+ */
 async function onExport(): Promise<void> {
   if (!last) return;
   const { report, result } = last;
   if (!(await confirmExport(result))) return;
   const text = JSON.stringify(toSubmission(report, { result, exportedAt: new Date().toISOString(), generator: { name: 'xxgk-addin', version: '0.1.0' } }), null, 2);
-  // Some Office hosts block downloads: offer the text to copy as well.
-  const fallback = $('export-fallback');
+  const name = exportName(report);
   ($('export-text') as HTMLTextAreaElement).value = text;
-  fallback.hidden = download(exportName(report), text);
-  say(fallback.hidden ? `已导出 ${exportName(report)}` : '请复制下方的 JSON 内容保存。', result.valid ? 'pass' : 'fail');
+  const fallback = $('export-fallback');
+  const note = $('export-note');
+  const state = result.valid ? 'pass' : 'fail';
+  if (host.downloads === 'yes' && download(name, text)) {
+    fallback.hidden = true;
+    return say(`已导出 ${name}`, state);
+  }
+  const tried = host.downloads === 'unconfirmed' && download(name, text);
+  note.textContent = tried
+    ? `已请求下载 ${name}。如果没有出现下载的文件，请复制下面的内容，保存为 ${name}。`
+    : `此环境（如 Mac 版 Office）不能从加载项下载文件。请复制下面的内容，保存为 ${name}。`;
+  fallback.hidden = false;
+  say(tried ? `已请求下载 ${name}（请确认文件已保存）` : '请复制下方的 JSON 内容保存。', state);
+}
+
+/** 生成报告: the Word file, where Office lets it be downloaded; otherwise where to make it instead. */
+async function onRender(): Promise<void> {
+  if (!last) return;
+  const elsewhere = `请把工作簿保存后，在浏览器中打开独立校验页面 ${validatorUrl()} ，打开该工作簿并点“生成报告”。`;
+  if (host.downloads === 'no') return say(`此环境（如 Mac 版 Office）不能从加载项下载文件。${elsewhere}`);
+  const { name, blob } = await reportDocx(last.report);
+  if (!download(name, blob)) return say(`此环境不允许下载文件。${elsewhere}`);
+  say(host.downloads === 'yes' ? `已生成 ${name}` : `已请求下载 ${name}。如果没有出现下载的文件，${elsewhere}`);
+}
+
+/** 下载模板 inside Office: where downloads are dropped, the template goes into the workbook instead. */
+function onTemplateLink(e: Event): void {
+  if (host.downloads === 'no') {
+    e.preventDefault();
+    say(`此环境（如 Mac 版 Office）不能从加载项下载文件：请点“插入模板”把模板插入当前工作簿，或在浏览器中打开 ${validatorUrl()} 下载模板。`);
+  } else if (host.downloads === 'unconfirmed') {
+    say('已请求下载模板。如果没有出现下载的文件，请点“插入模板”把模板插入当前工作簿。');
+  }
 }
 
 /** 汇总: several units' files summed (the model's aggregate), shown, then written into this workbook after asking. */
@@ -111,7 +158,7 @@ async function onAggregate(): Promise<void> {
   for (const p of unreadable) list.append(el('li', {}, `无法读取：${p}`));
   box.replaceChildren(el('p', {}, `汇总 ${agg.units.filter((u) => u.included).length} 个单位；有错误的报告${agg.includeErrors ? '已计入' : '未计入'}。`), list);
   if (!(await ask('写入汇总结果？', '把汇总的数字写入本工作簿的表二、表三、表四（覆盖其中已有的数字，合计公式保留）。', '写入'))) return;
-  const written = await writeReportValues(agg.report);
+  const written = await writeReportValues(host, agg.report);
   if (!written.ok) return say(written.message, 'fail');
   say(`已写入 ${written.value} 个单元格。`);
   await onCheck();
@@ -125,58 +172,27 @@ async function onCopy(): Promise<void> {
     area.select();
     document.execCommand('copy');
   }
-  say('已复制到剪贴板。');
+  say('已复制到剪贴板。请粘贴到记事本等程序中，保存为 .json 文件。');
 }
 
-async function onPrevious(): Promise<void> {
-  const file = ($('previous') as HTMLInputElement).files?.[0];
-  const status = $('previous-status');
-  previous = undefined;
-  if (!file) return void (status.textContent = '');
-  try {
-    previous = (await readReportFile(file)).report;
-    status.textContent = `已载入：${previous.metadata.agencyName || '（未填机关名称）'} ${previous.metadata.year ?? ''} 年度`;
-  } catch (e) {
-    status.textContent = e instanceof Error ? e.message : '无法读取这个文件';
-  }
-  window.dispatchEvent(new CustomEvent('xxgk:previous', { detail: previous }));
-}
-
-/** What both modes share: year, template links, last year's file. */
-function wireCommon(): void {
-  ($('year') as HTMLInputElement).value = String(new Date().getFullYear() - 1);
-  updateFormat();
-  $('year').addEventListener('input', updateFormat);
-  $('previous').addEventListener('change', () => void onPrevious());
-}
-
-function show(mode: 'excel' | 'browser'): void {
-  for (const e of document.querySelectorAll<HTMLElement>(mode === 'excel' ? '.browser-only' : '.excel-only')) e.hidden = true;
-  for (const e of document.querySelectorAll<HTMLElement>(mode === 'excel' ? '.excel-only' : '.browser-only')) e.hidden = false;
-}
-
-function wireExcel(): void {
-  show('excel');
-  wireCommon();
+function wireExcel(excel: SpreadsheetHost): void {
+  host = excel;
+  wireCommon('excel');
   $('insert-template').addEventListener('click', () => void onInsert());
   $('check').addEventListener('click', () => void onCheck());
-  $('clear-marks').addEventListener('click', () => void clearMarks().then((r) => say(r.ok ? (r.value ? '已清除标记。' : '此版本的 Excel 没有标记可清除。') : r.message)));
+  $('clear-marks').addEventListener('click', () => void onClear());
+  ($('clear-marks') as HTMLButtonElement).disabled = host.noMarks !== undefined;
   $('fill-totals').addEventListener('click', () => void onFillTotals());
   $('export').addEventListener('click', () => void onExport());
   $('copy-export').addEventListener('click', () => void onCopy());
-  $('render-docx').addEventListener('click', () => last && void downloadReportDocx(last.report));
+  $('render-docx').addEventListener('click', () => void onRender());
+  $('download-template').addEventListener('click', onTemplateLink);
   $('aggregate-files').addEventListener('change', () => void onAggregate());
+  window.addEventListener('xxgk:previous', () => last && void onCheck());
 }
 
-if (window.xxgkHost === 'excel') {
-  Office.onReady((info) => {
-    if (info.host === Office.HostType.Excel) return wireExcel();
-    const note = $('host-note');
-    note.hidden = false;
-    note.textContent = '此页面需要在 Excel 中作为加载项打开。';
-  });
-} else {
-  show('browser');
-  wireCommon();
-  void import(/* webpackChunkName: "standalone" */ './standalone').then((m) => m.wireStandalone(() => previous));
-}
+whenExcelReady(wireExcel, () => {
+  const note = $('host-note');
+  note.hidden = false;
+  note.textContent = '此页面是 Excel 加载项的任务窗格，需要在 Excel 中打开。在浏览器中请使用独立校验页面 validator.html。';
+});

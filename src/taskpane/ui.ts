@@ -148,11 +148,11 @@ export function download(name: string, content: string | Blob, type = 'applicati
   }
 }
 
-/** 生成报告: the publishable Word file (the docx library is loaded only now). */
-export async function downloadReportDocx(report: Report): Promise<void> {
+/** 生成报告: the publishable Word file and its name (the docx library is loaded only now). */
+export async function reportDocx(report: Report): Promise<{ name: string; blob: Blob }> {
   const { renderDocxBlob } = await import(/* webpackChunkName: "render-docx" */ '../publish/render-docx');
   const name = `${report.metadata.agencyName || ''}${report.metadata.year ?? ''}年政府信息公开工作年度报告.docx`.replace(/[\\/:*?"<>|]/g, '_');
-  say(download(name, await renderDocxBlob(report)) ? `已生成 ${name}` : '此环境不允许下载文件，请在浏览器中打开本页面生成报告。');
+  return { name, blob: await renderDocxBlob(report) };
 }
 
 export function exportName(report: Report): string {

@@ -5,8 +5,8 @@
  */
 import ExcelJS from 'exceljs';
 import { AGENCY_KINDS, getFormat, type CellDef, type FormatId } from '../model';
-import { colLetter, getLayout, sheetName, TEMPLATE_VERSION, type Placement } from '../model/layout';
-import { CHECK_FORMULA, rangeList, sumFormula } from './formulas';
+import { definedNames, getLayout, nameReference, TEMPLATE_VERSION, type Placement } from '../model/layout';
+import { CHECK_FORMULA, rangeList, sumFormula } from '../model/formulas';
 
 const FONT = '宋体';
 const INPUT_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF8E1' } };
@@ -202,17 +202,7 @@ export function buildTemplate(formatId: FormatId): ExcelJS.Workbook {
   // Identity of the workbook: the format and the template version, and a name for every block.
   at(layout.info.format).value = formatId;
   at(layout.info.version).value = TEMPLATE_VERSION;
-  const name = (p: Placement, n: string, bottomRight?: Placement) =>
-    wb.definedNames.add(`${quoteSheet(sheetName(p.sheet))}!$${colLetter(p.col)}$${p.row}${bottomRight ? `:$${colLetter(bottomRight.col)}$${bottomRight.row}` : ''}`, n);
-  name(layout.info.format, layout.info.format.name);
-  name(layout.info.version, layout.info.version.name);
-  for (const m of layout.meta) name(m, m.name);
-  for (const t of layout.text) name(t, t.name);
-  for (const b of layout.blocks) {
-    const bottom = Math.max(...b.rows.map((r) => r.row));
-    const right = Math.max(...b.cols.map((c) => c.col));
-    name({ sheet: b.sheet, row: b.top, col: b.left }, b.name, { sheet: b.sheet, row: bottom, col: right });
-  }
+  for (const n of definedNames(layout)) wb.definedNames.add(nameReference(n), n.name);
 
   for (const s of layout.sheets) {
     if (s.hidden || s.id === 'text') continue;
@@ -222,9 +212,6 @@ export function buildTemplate(formatId: FormatId): ExcelJS.Workbook {
   return wb;
 }
 
-function quoteSheet(name: string): string {
-  return /^[\p{L}\p{N}_]+$/u.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
-}
 
 export async function templateBuffer(formatId: FormatId): Promise<Buffer> {
   return Buffer.from(await buildTemplate(formatId).xlsx.writeBuffer());

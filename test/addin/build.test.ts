@@ -3,27 +3,64 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { gzipSync } from 'zlib';
+import { manifestErrors } from '../helpers/manifest-xsd';
 
 jest.setTimeout(180_000);
 
+const GLOBAL_CDN = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+const CHINA_CDN = 'https://appsforoffice.cdn.partner.office365.cn/appsforoffice/lib/1/hosted/office.js';
+
+const build = (...env: string[]) => {
+  const dir = mkdtempSync(join(tmpdir(), 'xxgk-build-'));
+  execFileSync('npx', ['webpack', '--mode', 'production', '--env', `outDir=${dir}`, ...env.flatMap((e) => ['--env', e])], { cwd: join(__dirname, '../..'), stdio: 'pipe' });
+  return dir;
+};
+const scriptsOf = (html: string) => [...html.matchAll(/<script([^>]*)\ssrc="?([^"\s>]+)/g)].map((m) => [m[2], /\bdefer\b/.test(m[1]!)]);
+const cspOf = (html: string) => /Content-Security-Policy"? content="([^"]+)"/.exec(html)![1]!;
+const head = (html: string) => html.slice(0, html.indexOf('</head>'));
+
 describe('webpack build of the add-in', () => {
-  const out = mkdtempSync(join(tmpdir(), 'xxgk-build-'));
+  let out = '';
   beforeAll(() => {
-    execFileSync('npx', ['webpack', '--mode', 'production', '--env', `outDir=${out}`, '--env', 'baseUrl=https://xxgk.example.gov.cn/addin/'], {
-      cwd: join(__dirname, '../..'),
-      stdio: 'pipe',
-    });
+    out = build('baseUrl=https://xxgk.example.gov.cn/addin/');
   });
 
-  test('taskpane.html: boot.js (blocking, brings office.js inside Office), then functions.js and taskpane.js on the one runtime', () => {
+  test('taskpane.html loads office.js by a plain tag in <head>, then functions.js and taskpane.js on the one runtime; the CSP allows exactly that CDN', () => {
     const html = readFileSync(join(out, 'taskpane.html'), 'utf8');
-    const scripts = [...html.matchAll(/<script([^>]*)\ssrc="?([^"\s>]+)/g)].map((m) => [m[2], /\bdefer\b/.test(m[1]!)]);
-    expect(scripts).toEqual([
-      ['boot.js', false],
+    expect(scriptsOf(head(html))).toEqual([
+      [GLOBAL_CDN, false],
       ['functions.js', true],
       ['taskpane.js', true],
     ]);
-    expect(readFileSync(join(out, 'boot.js'), 'utf8')).toContain('https://appsforoffice.microsoft.com/lib/1/hosted/office.js');
+    expect(cspOf(html)).toMatch(/script-src 'self' https:\/\/appsforoffice\.microsoft\.com;/);
+    expect(cspOf(html).match(/https:\/\/[^\s;]+/g)!.every((u) => u === 'https://appsforoffice.microsoft.com')).toBe(true);
+    // No URL sniffing, no document.write: Office starts the pane through Office.onReady.
+    for (const f of ['taskpane.js', 'functions.js']) expect(readFileSync(join(out, f), 'utf8')).not.toMatch(/_host_Info|document\.write/);
+    expect(readFileSync(join(out, 'taskpane.js'), 'utf8')).toContain('onReady');
+  });
+
+  test('validator.html: its own script only, never office.js, and a CSP that allows nothing outside its origin', () => {
+    const html = readFileSync(join(out, 'validator.html'), 'utf8');
+    expect(scriptsOf(html)).toEqual([['validator.js', true]]);
+    expect(html).not.toMatch(/office\.js|appsforoffice/);
+    expect(readFileSync(join(out, 'validator.js'), 'utf8')).not.toMatch(/office\.js|appsforoffice|Office\.onReady/);
+    expect(cspOf(html)).not.toMatch(/https?:/);
+  });
+
+  test('built with officeJs=china (Microsoft 365 operated by 21Vianet): the task pane loads office.js from that CDN and the CSP allows only it', () => {
+    const china = build('officeJs=china');
+    const html = readFileSync(join(china, 'taskpane.html'), 'utf8');
+    expect(scriptsOf(head(html))[0]).toEqual([CHINA_CDN, false]);
+    expect(cspOf(html)).toContain('https://appsforoffice.cdn.partner.office365.cn');
+    expect(html).not.toContain('appsforoffice.microsoft.com');
+    expect(() => build('officeJs=http://example.com/office.js')).toThrow();
+  });
+
+  test('every manifest the build writes is valid against Microsoft\'s XSDs: the development one and one for a base URL', async () => {
+    expect(await manifestErrors(readFileSync(join(out, 'manifest.xml'), 'utf8'))).toEqual([]);
+    const dev = build();
+    expect(readFileSync(join(dev, 'manifest.xml'), 'utf8')).toContain('https://localhost:3000/taskpane.html');
+    expect(await manifestErrors(readFileSync(join(dev, 'manifest.xml'), 'utf8'))).toEqual([]);
   });
 
   test('functions.json is generated with the four functions; the manifest points at the base URL', () => {
@@ -45,6 +82,7 @@ describe('webpack build of the add-in', () => {
     expect(gz('functions.js') + gz('taskpane.js')).toBeLessThan(60 * 1024);
     const big = readdirSync(out).filter((f) => f.endsWith('.js') && readFileSync(join(out, f)).length > 500_000);
     expect(big).toHaveLength(1);
+    expect(readFileSync(join(out, 'validator.js'), 'utf8')).not.toMatch(/exceljs/i);
     expect(readFileSync(join(out, 'taskpane.js'), 'utf8')).not.toMatch(/exceljs/i);
   });
 });

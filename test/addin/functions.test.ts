@@ -5,6 +5,8 @@ import { getLayout } from '../../src/model/layout';
 import { tableArea } from '../../src/functions/ranges';
 import { consistentReport, withCells } from '../helpers/reports';
 import { installCustomFunctionsGlobal } from '../helpers/custom-functions';
+import { excelBookOf } from '../helpers/excel-host';
+import { fakeExcel } from '../helpers/fake-excel';
 
 installCustomFunctionsGlobal();
 // Loaded after the global exists, as in Excel.
@@ -81,6 +83,30 @@ describe('custom functions', () => {
     expect(doc.metadata).toEqual({ agencyName: '测试市人民政府', agencyKind: 'city', year: 2024, preparer: '张三', phone: '0551-12345678', date: '2025-01-15' });
     expect(doc.validation.valid).toBe(true);
     expect(() => fn.json([['a'], ['b']], r.t2, r.t3, r.t4)).toThrow(expect.objectContaining({ code: '#VALUE!', message: expect.stringMatching(/^基本信息的区域应为 7 个单元格/) }));
+  });
+
+  test('on the strict Excel: the ranges as Excel passes them from the template (totals recalculated) give CHECK, BALANCE and JSON', async () => {
+    const broken = withCells(base, { 't3.carryForward.research': (base.tables.t3.carryForward!.research as number) + 2 });
+    for (const [report, check] of [
+      [base, '通过'],
+      // The broken report's 四 total was left as it was: a typed-over total, so two sums fail.
+      [broken, /^2 个错误：表三 科研机构列：一\+二=68/],
+    ] as const) {
+      const excel = fakeExcel(await excelBookOf(report)).Excel as { run<T>(cb: (c: Excel.RequestContext) => Promise<T>): Promise<T> };
+      const values = await excel.run(async (context) => {
+        const ranges = ['XXGK_META_AGENCYNAME', 'XXGK_T2', 'XXGK_T3', 'XXGK_T4'].map((n) => {
+          const r = n === 'XXGK_META_AGENCYNAME' ? context.workbook.worksheets.getItem('基本信息').getRange('B3:B9') : n === 'XXGK_T2' ? context.workbook.worksheets.getItem('表二').getRange('B4:D15') : context.workbook.names.getItem(n).getRange();
+          r.load('values');
+          return r;
+        });
+        await context.sync();
+        return ranges.map((r) => r.values);
+      });
+      const [info, t2, t3, t4] = values as [unknown[][], unknown[][], unknown[][], unknown[][]];
+      expect(fn.check(t2, t3, t4)).toMatch(check);
+      expect(fn.balance(t3).flat().some((d) => d !== 0)).toBe(report === broken);
+      expect(JSON.parse(fn.json(info, t2, t3, t4)).tables).toEqual(JSON.parse(JSON.stringify(toSubmission(report))).tables);
+    }
   });
 
   test('functions.json generated from the JSDoc: ids, parameters and result types', async () => {

@@ -46,7 +46,7 @@ async function openPage(options: { bypassCSP?: boolean } = {}): Promise<{ page: 
     dialogs.push(d.message());
     void d.dismiss();
   });
-  await page.goto(`${origin}/taskpane.html`);
+  await page.goto(`${origin}/validator.html`);
   await page.waitForFunction(() => document.getElementById('summary')?.textContent?.includes('请打开'));
   return { page, requests, errors, dialogs };
 }
@@ -193,7 +193,7 @@ describe('the task pane as a standalone page in Chromium', () => {
     expect(requests.filter((u) => !u.startsWith(`${origin}/`) && !u.startsWith('blob:') && !u.startsWith('data:'))).toEqual([]);
   });
 
-  test('inside Office (the host adds _host_Info) the page loads office.js first and shows the Excel controls', async () => {
+  test('the task pane page (taskpane.html) loads office.js by tag, registers the functions and shows the Excel controls once Office is ready', async () => {
     const page = await browser.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
@@ -201,11 +201,11 @@ describe('the task pane as a standalone page in Chromium', () => {
     await page.route('https://appsforoffice.microsoft.com/**', (route) =>
       route.fulfill({
         contentType: 'text/javascript',
-        body: `window.Office = { HostType: { Excel: 'Excel' }, onReady(cb) { setTimeout(() => cb({ host: 'Excel' })); }, context: { requirements: { isSetSupported: () => false } } };
+        body: `window.Office = { HostType: { Excel: 'Excel' }, PlatformType: { PC: 'PC', Mac: 'Mac', OfficeOnline: 'OfficeOnline' }, onReady(cb) { setTimeout(() => cb({ host: 'Excel' })); return Promise.resolve({ host: 'Excel' }); }, context: { platform: 'PC', requirements: { isSetSupported: () => false } } };
                window.CustomFunctions = { associated: [], associate(id) { this.associated.push(id); }, Error: class extends Error {}, ErrorCode: { invalidValue: '#VALUE!' } };`,
       }),
     );
-    await page.goto(`${origin}/taskpane.html?_host_Info=Excel$Win32$16.01$zh-CN$$$$0`);
+    await page.goto(`${origin}/taskpane.html`);
     await page.waitForFunction(() => !(document.getElementById('insert-template') as HTMLElement).hidden);
     expect(await page.evaluate(() => (window as unknown as { CustomFunctions: { associated: string[] } }).CustomFunctions.associated)).toEqual(['ROWTOTAL', 'BALANCE', 'CHECK', 'JSON']);
     expect(await page.isHidden('#open-section')).toBe(true);
@@ -213,6 +213,17 @@ describe('the task pane as a standalone page in Chromium', () => {
     expect(errors).toEqual([]);
     await page.setViewportSize({ width: 320, height: 700 });
     await page.screenshot({ path: join(shots, 'taskpane-in-excel-320px.png') });
+  });
+
+  test('the task pane page outside Office (office.js cannot load): a note pointing to the validator page, no script error', async () => {
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.route('https://appsforoffice.microsoft.com/**', (route) => route.abort());
+    await page.goto(`${origin}/taskpane.html`);
+    await page.waitForFunction(() => !(document.getElementById('host-note') as HTMLElement).hidden);
+    expect(await page.textContent('#host-note')).toMatch(/需要在 Excel 中打开.*validator\.html/);
+    expect(errors).toEqual([]);
   });
 
   test('axe-core finds no serious or critical accessibility violation, before and after opening a report', async () => {

@@ -3,24 +3,30 @@
  * Builds the template's sheets through the basic Excel API, for hosts without
  * insertWorksheetsFromBase64 (before ExcelApi 1.13). Everything comes from the layout, as in the
  * ExcelJS template: labels, merged headers, formulas, tinted unlocked inputs, names, protection.
- * Data validation needs ExcelApi 1.8 and is added where available.
+ * Merging, widths, locking, protection and hiding need ExcelApi 1.2, names 1.4, data validation
+ * 1.8: each is done where the host has it, and what it lacks is said in Chinese.
  */
-import { getFormat, type FormatId } from '../model';
-import { a1, colLetter, getLayout, TEMPLATE_VERSION, type Placement } from '../model/layout';
-import { CHECK_FORMULA, rangeList, sumFormula } from '../workbook/formulas';
+import { getFormat, type FormatId } from '../../model';
+import { a1, colLetter, definedNames, getLayout, TEMPLATE_VERSION, type Placement } from '../../model/layout';
+import { CHECK_FORMULA, rangeList, sumFormula } from '../../model/formulas';
+import type { Capabilities } from './capabilities';
 
 const INPUT_FILL = '#FFF8E1';
 const TOTAL_FILL = '#EFEFEF';
 /** Excel column widths are in points; a character of the default font is about 6 points wide. */
 const POINTS_PER_CHAR = 6;
 
-export function queueBuildTemplate(context: Excel.RequestContext, formatId: FormatId, options: { names: boolean; dataValidation: boolean }): void {
+/** The protection options of the template's sheets (as the ExcelJS template sets them). */
+export const TEMPLATE_PROTECTION: Excel.WorksheetProtectionOptions = { allowFormatColumns: true, allowFormatRows: true };
+
+/** Queues building the sheets; returns what this Excel cannot do, as sentences for the user. */
+export function queueBuildTemplate(context: Excel.RequestContext, formatId: FormatId, caps: Capabilities): string[] {
   const layout = getLayout(formatId);
   const format = getFormat(formatId);
   const sheets = new Map(
     layout.sheets.map((s) => {
       const ws = context.workbook.worksheets.add(s.name);
-      s.widths.forEach((w, i) => (ws.getRange(`${colLetter(i + 1)}:${colLetter(i + 1)}`).format.columnWidth = w * POINTS_PER_CHAR));
+      if (caps.sheetSetup) s.widths.forEach((w, i) => (ws.getRange(`${colLetter(i + 1)}:${colLetter(i + 1)}`).format.columnWidth = w * POINTS_PER_CHAR));
       return [s.id, ws] as const;
     }),
   );
@@ -29,7 +35,7 @@ export function queueBuildTemplate(context: Excel.RequestContext, formatId: Form
 
   for (const l of layout.labels) {
     const area = range(l, l.rows ?? 1, l.cols ?? 1);
-    if ((l.rows ?? 1) > 1 || (l.cols ?? 1) > 1) area.merge(false);
+    if (caps.sheetSetup && ((l.rows ?? 1) > 1 || (l.cols ?? 1) > 1)) area.merge(false);
     range(l).values = [[l.text]];
     area.format.wrapText = true;
     area.format.verticalAlignment = 'Center';
@@ -43,8 +49,8 @@ export function queueBuildTemplate(context: Excel.RequestContext, formatId: Form
       r.format.fill.color = TOTAL_FILL;
     } else {
       r.format.fill.color = INPUT_FILL;
-      r.format.protection.locked = false;
-      if (options.dataValidation) {
+      if (caps.sheetSetup) r.format.protection.locked = false;
+      if (caps.dataValidation) {
         r.dataValidation.rule =
           cell.kind === 'amount'
             ? { decimal: { formula1: 0, operator: Excel.DataValidationOperator.greaterThanOrEqualTo } }
@@ -61,25 +67,21 @@ export function queueBuildTemplate(context: Excel.RequestContext, formatId: Form
   for (const p of [...layout.meta, ...layout.text]) {
     const r = range(p);
     r.format.fill.color = INPUT_FILL;
-    r.format.protection.locked = false;
+    if (caps.sheetSetup) r.format.protection.locked = false;
   }
   range(layout.info.format).values = [[formatId]];
   range(layout.info.version).values = [[TEMPLATE_VERSION]];
-  if (options.names) {
-    const add = (name: string, p: Placement, rows = 1, cols = 1) => context.workbook.names.add(name, range(p, rows, cols));
-    add(layout.info.format.name, layout.info.format);
-    add(layout.info.version.name, layout.info.version);
-    for (const m of layout.meta) add(m.name, m);
-    for (const t of layout.text) add(t.name, t);
-    for (const b of layout.blocks) {
-      const rows = Math.max(...b.rows.map((r) => r.row)) - b.top + 1;
-      const cols = Math.max(...b.cols.map((c) => c.col)) - b.left + 1;
-      add(b.name, { sheet: b.sheet, row: b.top, col: b.left }, rows, cols);
+  if (caps.editNames) for (const n of definedNames(layout)) context.workbook.names.add(n.name, range(n, n.rows, n.cols));
+  if (caps.sheetSetup) {
+    for (const s of layout.sheets) {
+      const ws = sheets.get(s.id)!;
+      if (s.hidden) ws.visibility = Excel.SheetVisibility.veryHidden;
+      else if (s.id !== 'text') ws.protection.protect(TEMPLATE_PROTECTION);
     }
   }
-  for (const s of layout.sheets) {
-    const ws = sheets.get(s.id)!;
-    if (s.hidden) ws.visibility = Excel.SheetVisibility.veryHidden;
-    else if (s.id !== 'text') ws.protection.protect();
-  }
+  const lacks: string[] = [];
+  if (!caps.sheetSetup) lacks.push('此版本的 Excel 不能合并单元格、设置列宽、锁定单元格或保护、隐藏工作表（需要 ExcelApi 1.2）：插入的模板没有这些设置，隐藏的工作表“_xxgk”可以看到，请不要改动它');
+  if (!caps.editNames) lacks.push('此版本的 Excel 不能添加名称（需要 ExcelApi 1.4）：校验按工作表名称查找表格，请不要重命名年报工作表');
+  if (!caps.dataValidation) lacks.push('此版本的 Excel 不能设置数据验证（需要 ExcelApi 1.8）：输入单元格不会拒绝文字，校验时会指出');
+  return lacks;
 }

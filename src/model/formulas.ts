@@ -1,5 +1,5 @@
 /** Excel formula text for totals and checks; works the same in Excel, WPS and LibreOffice. */
-import { a1, type Layout } from '../model/layout';
+import { a1, type Layout } from './layout';
 
 /** SUM over cells of one sheet, contiguous runs of a column or a row written as ranges. */
 export function sumFormula(layout: Layout, cellIds: readonly string[]): string {

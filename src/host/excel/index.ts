@@ -1,0 +1,171 @@
+/* global Excel, Office */
+/**
+ * The Excel host: the only code that calls Office.js. Reading for a validation is one
+ * context.sync(); marking is one more (protection lifted and restored in the same batch).
+ */
+import { a1 } from '../../model/layout';
+import type { FormatId } from '../../model';
+import { HostFailure, type CellWrite, type DownloadSupport, type Mark, type Place, type SpreadsheetHost } from '../types';
+import { capabilities, type Capabilities } from './capabilities';
+import { failure } from './errors';
+import { queueMarks } from './marks';
+import { queueLock, queueUnlocked, restoreLocks, type SheetLock } from './protection';
+import { queueRead, sourceOf, storedExplanations } from './read';
+import { EXPLANATION_ROW, EXPLANATION_ROWS, REPORT_SHEETS, reportSheet } from './sheets';
+import { hasReportSheets, insertTemplate, removeReportSheets } from './template';
+import type { SheetId } from '../../model/layout';
+
+const EXPLANATION_CHUNK = 30_000;
+
+/** Office on Mac (and on tablets) gives no download and no error for `a.download` (office-js #2700). */
+function downloadSupport(): DownloadSupport {
+  const p = Office.context.platform;
+  if (p === Office.PlatformType.OfficeOnline) return 'yes';
+  if (p === Office.PlatformType.PC) return 'unconfirmed';
+  return 'no';
+}
+
+export class ExcelHost implements SpreadsheetHost {
+  readonly label = 'Excel';
+  readonly noMarks: string | undefined;
+  readonly downloads: DownloadSupport;
+  /** The report sheets' protection as the last read found it, for the marks that follow it. */
+  private lastLocks: { id: SheetId; lock: () => SheetLock }[] | undefined;
+
+  constructor(private readonly caps: Capabilities = capabilities()) {
+    this.noMarks = caps.marks ? undefined : '此版本的 Excel 不能标记单元格（需要 ExcelApi 1.6），请按问题旁的地址查找';
+    this.downloads = downloadSupport();
+  }
+
+  async read() {
+    try {
+      return await Excel.run(async (context) => {
+        const plan = queueRead(context, this.caps);
+        await context.sync();
+        this.lastLocks = plan.sheets.filter((s) => s.id !== 'info');
+        return { source: sourceOf(plan), explanations: storedExplanations(plan) };
+      });
+    } catch (e) {
+      throw failure(e, '读取年报表格');
+    }
+  }
+
+  async mark(marks: readonly Mark[]): Promise<void> {
+    await this.marking(marks, '标记问题单元格');
+  }
+
+  async clearMarks(): Promise<void> {
+    await this.marking([], '清除标记');
+  }
+
+  /** One batch: on each report sheet, clear the marks and add the new ones, protection lifted around it. */
+  private async marking(marks: readonly Mark[], doing: string): Promise<void> {
+    if (this.noMarks) throw new HostFailure(this.noMarks);
+    let locks: { id: SheetId; lock: SheetLock }[] = [];
+    const cached = this.lastLocks;
+    this.lastLocks = undefined;
+    try {
+      await Excel.run(async (context) => {
+        const pending = cached ?? REPORT_SHEETS.map((id) => ({ id, lock: queueLock(reportSheet(context, this.caps, id), this.caps) }));
+        // Without a read just before, the sheets and their protection are loaded first.
+        if (!cached) await context.sync();
+        locks = pending.map((p) => ({ id: p.id, lock: rebind(context, p.lock()) }));
+        queueMarks(this.caps, locks, marks);
+        await context.sync();
+      });
+    } catch (e) {
+      await restoreLocks(locks.map((l) => l.lock));
+      throw failure(e, doing, locks.map((l) => l.lock));
+    }
+  }
+
+  async select(place: Place): Promise<void> {
+    try {
+      await Excel.run(async (context) => {
+        const ws = context.workbook.worksheets.getItem(place.sheet);
+        ws.activate();
+        ws.getRange(a1(place.row, place.col)).select();
+        await context.sync();
+      });
+    } catch (e) {
+      throw failure(e, '选中单元格');
+    }
+  }
+
+  async write(cells: readonly CellWrite[]): Promise<void> {
+    const sheets = [...new Set(cells.map((c) => c.place.sheet))];
+    let locks: SheetLock[] = [];
+    try {
+      await Excel.run(async (context) => {
+        const pending = sheets.map((name) => queueLock(context.workbook.worksheets.getItem(name), this.caps));
+        await context.sync();
+        locks = pending.map((l) => l());
+        for (const lock of locks) {
+          queueUnlocked([lock], () => {
+            for (const c of cells) {
+              if (c.place.sheet !== lock.name) continue;
+              const range = lock.sheet.getRange(a1(c.place.row, c.place.col));
+              if ('formula' in c) range.formulas = [[`=${c.formula}`]];
+              else range.values = [[c.value ?? '']];
+            }
+          });
+        }
+        await context.sync();
+      });
+    } catch (e) {
+      await restoreLocks(locks);
+      throw failure(e, '写入单元格', locks);
+    }
+  }
+
+  async saveExplanations(list: readonly unknown[]): Promise<void> {
+    const text = list.length ? JSON.stringify(list) : '';
+    if (text.length > EXPLANATION_CHUNK * EXPLANATION_ROWS) throw new HostFailure('说明过多，无法保存：请缩短或删除一些说明');
+    const chunks = Array.from({ length: EXPLANATION_ROWS }, (_, k) => text.slice(k * EXPLANATION_CHUNK, (k + 1) * EXPLANATION_CHUNK));
+    try {
+      await Excel.run(async (context) => {
+        // The hidden sheet is never protected by the template. A leading apostrophe keeps Excel from reading the JSON as a formula or number.
+        reportSheet(context, this.caps, 'info').getRange(`A${EXPLANATION_ROW}:A${EXPLANATION_ROW + EXPLANATION_ROWS - 1}`).values = chunks.map((c) => [c ? `'${c}` : '']);
+        await context.sync();
+      });
+    } catch (e) {
+      throw failure(e, '保存说明');
+    }
+  }
+
+  async hasReportSheets(): Promise<boolean> {
+    try {
+      return await hasReportSheets(this.caps);
+    } catch (e) {
+      throw failure(e, '检查工作簿');
+    }
+  }
+
+  async removeReportSheets(): Promise<void> {
+    try {
+      await removeReportSheets(this.caps);
+    } catch (e) {
+      throw failure(e, '删除原有的年报工作表');
+    }
+  }
+
+  async insertTemplate(format: FormatId, year: number, templateBase64: (format: FormatId) => Promise<string>): Promise<readonly string[]> {
+    try {
+      return await insertTemplate(this.caps, format, year, templateBase64);
+    } catch (e) {
+      throw failure(e, '插入模板');
+    }
+  }
+}
+
+/** A lock loaded in an earlier batch, its worksheet looked up again in this one (proxies belong to their context). */
+function rebind(context: Excel.RequestContext, lock: SheetLock): SheetLock {
+  return { ...lock, sheet: context.workbook.worksheets.getItem(lock.name) };
+}
+
+/** Starts `inExcel` once Office is ready inside Excel; `elsewhere` inside another Office host. */
+export function whenExcelReady(inExcel: (host: SpreadsheetHost) => void, elsewhere: () => void): void {
+  // office.js did not load (no network, or blocked): this is not a working Office host.
+  if (typeof Office === 'undefined') return elsewhere();
+  void Office.onReady((info) => (info.host === Office.HostType.Excel ? inExcel(new ExcelHost()) : elsewhere()));
+}
