@@ -1,8 +1,9 @@
-import { readFile, stat } from 'fs/promises';
+import { readFileSync, statSync } from 'fs';
 import { basename } from 'path';
-import { fromSubmission, getLayout, parseReport, sheetAddress, SUBMISSION_KIND, type Issue, type Report } from '../model';
-import { readWorkbookBuffer } from '../workbook/load';
-import { LIMITS, WorkbookReadError } from '../workbook/safe-zip';
+import { fromSubmission, parseReport, SUBMISSION_KIND, type Issue, type Report } from '../model';
+import { getLayout, sheetAddress } from '../sheet/layout';
+import { readWorkbookBuffer } from '../sheet/xlsx/open';
+import { LIMITS, WorkbookReadError } from '../sheet/xlsx/zip';
 
 /** JSON files larger than this are not a report: refuse before reading them. */
 export const MAX_JSON_BYTES = 20 * 1024 * 1024;
@@ -31,14 +32,20 @@ export async function loadReport(path: string): Promise<Loaded> {
   const name = basename(path);
   let size: number;
   try {
-    const s = await stat(path);
+    // Synchronous: the CLI reads one file after another (or one per worker), and a thread-pool round trip costs more than the read.
+    const s = statSync(path);
     if (!s.isFile()) return { ok: false, problems: [`${name}：不是文件`] };
     size = s.size;
   } catch {
     return { ok: false, problems: [`${name}：文件不存在或无法读取`] };
   }
   if (size > Math.max(MAX_JSON_BYTES, LIMITS.fileBytes)) return { ok: false, problems: [`${name}：文件过大（${(size / 1048576).toFixed(1)} MB），不是年度报告`] };
-  const buf = await readFile(path);
+  let buf: Buffer;
+  try {
+    buf = readFileSync(path);
+  } catch {
+    return { ok: false, problems: [`${name}：文件不存在或无法读取`] };
+  }
   const looksJson = /^\s*[{[]/.test(buf.subarray(0, 64).toString('utf8').replace(/^\uFEFF/, ''));
   if (!looksJson) {
     try {

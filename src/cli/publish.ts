@@ -4,7 +4,7 @@ import { basename, extname, join } from 'path';
 import { aggregate, AGENCY_KIND_IDS, importPublished, validate, type AgencyKind, type AggregateUnit, type Report } from '../model';
 import { aggregateWorkbook } from '../workbook/aggregate-workbook';
 import { filledBuffer } from '../workbook/fill';
-import { WorkbookReadError } from '../workbook/safe-zip';
+import { WorkbookReadError } from '../sheet/xlsx/zip';
 import { docxToText, htmlToText } from '../publish/html-text';
 import { renderDocx } from '../publish/render-docx';
 import { renderHtml } from '../publish/render-html';

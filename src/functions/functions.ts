@@ -4,7 +4,7 @@
  * exactly as the rules treat them. Metadata (functions.json) is generated from these JSDoc tags.
  */
 import { getFormat, readCell, toSubmission, validate } from '../model';
-import { getLayout } from '../model/layout';
+import { getLayout } from '../sheet/layout';
 import { cellValue, formatOfTable3, reportFromRanges, ShapeError, tableArea, type Matrix } from './ranges';
 
 // Where office.js could not load (the page opened outside Office, or offline) there is no function

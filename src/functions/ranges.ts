@@ -3,8 +3,8 @@
  * same cells the workbook reader reads, the same values the rules judge.
  */
 import { FORMAT_IDS, getFormat, METADATA_FIELDS, type CellValue, type FormatId, type Metadata, type Report } from '../model';
-import { getLayout, type Layout } from '../model/layout';
-import { metadataValue } from '../workbook/read';
+import { getLayout, type Layout } from '../sheet/layout';
+import { hostCell, metadataValue } from '../sheet/reader';
 
 export type Matrix = readonly (readonly unknown[])[];
 
@@ -25,11 +25,7 @@ function dims(m: Matrix): [number, number] {
 
 /** A value from a range as the model takes it: blank "" or null → blank, errors and text kept. */
 export function cellValue(v: unknown): CellValue {
-  if (v === null || v === undefined || v === '') return null;
-  if (typeof v === 'number' || typeof v === 'string') return v;
-  if (typeof v === 'boolean') return String(v);
-  if (typeof v === 'object' && 'error' in (v as object)) return { error: String((v as { error: unknown }).error) };
-  return String(v);
+  return hostCell(v).value;
 }
 
 /** The format whose 表三 has this many rows. */

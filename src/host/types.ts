@@ -4,7 +4,7 @@
  * host call lives behind this interface, in one folder per host; everything else is host-neutral.
  */
 import type { FormatId } from '../model';
-import type { WorkbookSource } from '../workbook/read';
+import type { WorkbookSource } from '../sheet/reader';
 
 /** A cell of the open workbook. */
 export interface Place {

@@ -1,6 +1,6 @@
 /** A published page (HTML, or a Word file through mammoth's HTML) as the text the importer reads: tables as “| a | b |” lines. */
 import mammoth from 'mammoth';
-import { safeDocxBytes } from '../workbook/safe-zip';
+import { safeDocxBytes } from '../sheet/xlsx/zip';
 import { parse, type HTMLElement, NodeType, type Node } from 'node-html-parser';
 
 const BLOCKS = new Set(['p', 'div', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'section', 'article', 'header', 'footer', 'tr', 'caption', 'blockquote', 'pre']);

@@ -1,6 +1,6 @@
 /** The report as it is published, as one self-contained HTML page with print CSS. */
 import { SECTIONS, type Report } from '../model';
-import { tableGrid, type TableGrid } from '../model/table-grid';
+import { tableGrid, type TableGrid } from '../sheet/table-grid';
 
 const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 

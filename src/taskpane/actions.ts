@@ -2,11 +2,12 @@
  * What the task pane's buttons do, over a spreadsheet host (src/host) and the model. The DOM lives
  * in taskpane.ts; no host API is called here.
  */
-import { getFormat, validate, type Explanation, type FormatId, type Issue, type Report, type TotalRepair, type ValidationResult } from '../model';
-import { parseSheetAddress } from '../model/layout';
+import { getFormat, validate, type Explanation, type FormatId, type Issue, type Report, type ValidationResult } from '../model';
+import type { TotalRepair } from '../sheet/totals';
+import { parseSheetAddress } from '../sheet/layout';
 import { rawValue } from '../model/view';
-import { readWorkbook } from '../workbook/read';
-import { WorkbookReadError } from '../workbook/safe-zip';
+import { readWorkbook } from '../sheet/reader';
+import { WorkbookReadError } from '../sheet/xlsx/zip';
 import { HostFailure, type Mark, type Place, type SpreadsheetHost } from '../host/types';
 
 export interface CheckOutcome {

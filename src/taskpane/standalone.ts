@@ -5,7 +5,7 @@
  * problem cells marked, explained, and exported. Nothing leaves the machine.
  */
 import { AGENCY_KINDS, METADATA_FIELDS, SECTIONS, getFormat, toSubmission, validate, withExplanation, type Issue, type Report, type ValidationResult } from '../model';
-import { tableGrid } from '../model/table-grid';
+import { tableGrid } from '../sheet/table-grid';
 import { readReportFile } from './read-file';
 import { $, confirmExport, download, el, exportName, renderIssues, reportDocx, say, summarize } from './ui';
 

@@ -3,9 +3,10 @@
  * The task pane inside Excel (taskpane.html, which loads office.js by tag). It starts on
  * Office.onReady; every Excel call goes through the host (src/host/excel), the work through actions.ts.
  */
-import { aggregate, toSubmission, totalRepairs, withExplanation, type AggregateUnit, type FormatId, type Issue } from '../model';
+import { aggregate, toSubmission, withExplanation, type AggregateUnit, type FormatId, type Issue } from '../model';
 import { whenExcelReady } from '../host/excel';
 import type { SpreadsheetHost } from '../host/types';
+import { totalRepairs } from '../sheet/totals';
 import { applyTotalRepairs, clearMarks, insertTemplate, runCheck, saveExplanations, selectCell, writeReportValues, type CheckOutcome } from './actions';
 import { previousReport, wireCommon } from './common';
 import { readReportFile } from './read-file';

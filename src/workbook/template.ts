@@ -5,8 +5,8 @@
  */
 import ExcelJS from 'exceljs';
 import { AGENCY_KINDS, getFormat, type CellDef, type FormatId } from '../model';
-import { definedNames, getLayout, nameReference, TEMPLATE_VERSION, type Placement } from '../model/layout';
-import { CHECK_FORMULA, rangeList, sumFormula } from '../model/formulas';
+import { definedNames, getLayout, nameReference, TEMPLATE_VERSION, type Placement } from '../sheet/layout';
+import { CHECK_FORMULA, rangeList, sumFormula } from '../sheet/formulas';
 
 const FONT = '宋体';
 const INPUT_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF8E1' } };

@@ -2,10 +2,11 @@
  * The task pane on the strict fake Excel (test/helpers/fake-excel.ts): the template as users have
  * it — protected sheets, recalculating totals — on hosts with ExcelApi 1.2, 1.6 and 1.13.
  */
-import { getFormat, totalRepairs, validate, withExplanation, type Report } from '../../src/model';
-import { getLayout, sheetName } from '../../src/model/layout';
+import { getFormat, validate, withExplanation, type Report } from '../../src/model';
+import { totalRepairs } from '../../src/sheet/totals';
+import { getLayout, sheetName } from '../../src/sheet/layout';
 import * as actions from '../../src/taskpane/actions';
-import { readWorkbookBuffer } from '../../src/workbook/load';
+import { readWorkbookBuffer } from '../../src/sheet/xlsx/open';
 import { fillTemplate } from '../../src/workbook/fill';
 import { cellsOf, excelBookOf, excelHostOn, sheetStates } from '../helpers/excel-host';
 import { FakeSheet, FakeWorkbook } from '../helpers/fake-excel';

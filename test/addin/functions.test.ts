@@ -1,7 +1,7 @@
 import { generateCustomFunctionsMetadata } from 'custom-functions-metadata';
 import { join } from 'path';
 import { toSubmission, validate, type Report } from '../../src/model';
-import { getLayout } from '../../src/model/layout';
+import { getLayout } from '../../src/sheet/layout';
 import { tableArea } from '../../src/functions/ranges';
 import { consistentReport, withCells } from '../helpers/reports';
 import { installCustomFunctionsGlobal } from '../helpers/custom-functions';

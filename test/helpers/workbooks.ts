@@ -1,9 +1,9 @@
 /** Workbook helpers for tests: fill, edit and re-read templates the way users and spreadsheets do. */
 import ExcelJS from 'exceljs';
 import type { Report } from '../../src/model';
-import { getLayout, sheetName, type SheetId } from '../../src/model/layout';
+import { getLayout, sheetName, type SheetId } from '../../src/sheet/layout';
 import { fillTemplate } from '../../src/workbook/fill';
-import { readWorkbookBuffer } from '../../src/workbook/load';
+import { readWorkbookBuffer } from '../../src/sheet/xlsx/open';
 
 export async function toBuffer(wb: ExcelJS.Workbook): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());

@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync, statSync } from 'fs';
-import { join } from 'path';
+import { dirname, join, relative, resolve, sep } from 'path';
 import { FORMAT_IDS, formatForYear, getFormat, SECTIONS } from '../../src/model';
 
 const src = join(__dirname, '../../src');
@@ -60,12 +60,24 @@ describe('format definitions', () => {
     expect(repeated).toEqual([]);
   });
 
-  test('src/model imports nothing of Office, the DOM or Node', () => {
-    const allowed = /^(\.{1,2}\/|zod(\/locales)?$|@noble\/hashes\/|canonicalize$)/;
-    for (const p of files(join(src, 'model'))) {
-      const text = readFileSync(p, 'utf8');
-      for (const m of text.matchAll(/from '([^']+)'/g)) expect([p, m[1], allowed.test(m[1]!)]).toEqual([p, m[1], true]);
-      expect([p, /\b(?:Office|Excel|document|window|process|require)\b\s*[.(]/.test(text)]).toEqual([p, false]);
-    }
+  /** Each import of a folder's files: a package name, or the folder a relative import lands in. */
+  const imports = (folder: string) =>
+    files(join(src, folder)).flatMap((p) =>
+      [...readFileSync(p, 'utf8').matchAll(/from '([^']+)'|import\('([^']+)'\)/g)].map((m) => {
+        const spec = (m[1] ?? m[2])!;
+        return { p, spec, target: spec.startsWith('.') ? relative(src, resolve(dirname(p), spec)).split(sep)[0]! : spec };
+      }),
+    );
+
+  test('src/model imports nothing of Office, the DOM or Node, and nothing outside itself', () => {
+    const allowed = /^(model|zod(\/locales)?|@noble\/hashes\/.*|canonicalize)$/;
+    for (const { p, spec, target } of imports('model')) expect([p, spec, allowed.test(target)]).toEqual([p, spec, true]);
+    for (const p of files(join(src, 'model'))) expect([p, /\b(?:Office|Excel|document|window|process|require)\b\s*[.(]/.test(readFileSync(p, 'utf8'))]).toEqual([p, false]);
+  });
+
+  test('src/sheet (layout, reader, xlsx) is host-neutral: the model, fflate and saxes only', () => {
+    const allowed = /^(model|sheet|fflate|saxes)$/;
+    for (const { p, spec, target } of imports('sheet')) expect([p, spec, allowed.test(target)]).toEqual([p, spec, true]);
+    for (const p of files(join(src, 'sheet'))) expect([p, /\b(?:Office|Excel|document|window|process|require)\b\s*[.(]/.test(readFileSync(p, 'utf8'))]).toEqual([p, false]);
   });
 });

@@ -1,6 +1,6 @@
 import { aggregate, getFormat, validate, type Report } from '../../src/model';
 import { aggregateWorkbook, SUMMARY_SHEET } from '../../src/workbook/aggregate-workbook';
-import { readWorkbookBuffer } from '../../src/workbook/load';
+import { readWorkbookBuffer } from '../../src/sheet/xlsx/open';
 import { consistentReport, withCells } from '../helpers/reports';
 import { toBuffer } from '../helpers/workbooks';
 

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { importPublished, type FormatId, type Report } from '../../src/model';
 import { htmlToText } from '../../src/publish/html-text';
 import { renderHtml } from '../../src/publish/render-html';
-import { readWorkbookBuffer } from '../../src/workbook/load';
+import { readWorkbookBuffer } from '../../src/sheet/xlsx/open';
 import { fillTemplate } from '../../src/workbook/fill';
 import { consistentReport, freeCellCount, withCells } from '../helpers/reports';
 import { toBuffer } from '../helpers/workbooks';

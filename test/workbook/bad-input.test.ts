@@ -3,8 +3,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { main } from '../../src/cli/main';
-import { readWorkbookBuffer } from '../../src/workbook/load';
-import { LIMITS } from '../../src/workbook/safe-zip';
+import { readWorkbookBuffer } from '../../src/sheet/xlsx/open';
+import { LIMITS } from '../../src/sheet/xlsx/zip';
 import { consistentReport } from '../helpers/reports';
 import { filledWorkbook, sheet, toBuffer } from '../helpers/workbooks';
 

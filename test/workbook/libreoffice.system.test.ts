@@ -1,11 +1,11 @@
 import type ExcelJS from 'exceljs';
 import { computeTotals, getFormat, type Report } from '../../src/model';
-import { getLayout, sheetAddress } from '../../src/model/layout';
+import { getLayout, sheetAddress } from '../../src/sheet/layout';
 import { equationHolds } from '../../src/model/rules/arithmetic';
 import { viewOf } from '../../src/model/view';
 import { validate } from '../../src/model';
 import { buildTemplate } from '../../src/workbook/template';
-import { readWorkbookBuffer } from '../../src/workbook/load';
+import { readWorkbookBuffer } from '../../src/sheet/xlsx/open';
 import { consistentReport, withCells } from '../helpers/reports';
 import { recalculate } from '../helpers/libreoffice';
 import { load, toBuffer } from '../helpers/workbooks';

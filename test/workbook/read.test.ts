@@ -1,6 +1,6 @@
 import { validate } from '../../src/model';
-import { WorkbookReadError } from '../../src/workbook/safe-zip';
-import { readWorkbookBuffer } from '../../src/workbook/load';
+import { WorkbookReadError } from '../../src/sheet/xlsx/zip';
+import { readWorkbookBuffer } from '../../src/sheet/xlsx/open';
 import { cellOf, filledWorkbook, renameSheetInFile, reread, sheet, toBuffer, unmergeAll } from '../helpers/workbooks';
 import { consistentReport, sampleReport as sample } from '../helpers/reports';
 

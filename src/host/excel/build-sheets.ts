@@ -7,8 +7,8 @@
  * 1.8: each is done where the host has it, and what it lacks is said in Chinese.
  */
 import { getFormat, type FormatId } from '../../model';
-import { a1, colLetter, definedNames, getLayout, TEMPLATE_VERSION, type Placement } from '../../model/layout';
-import { CHECK_FORMULA, rangeList, sumFormula } from '../../model/formulas';
+import { a1, colLetter, definedNames, getLayout, TEMPLATE_VERSION, type Placement } from '../../sheet/layout';
+import { CHECK_FORMULA, rangeList, sumFormula } from '../../sheet/formulas';
 import type { Capabilities } from './capabilities';
 
 const INPUT_FILL = '#FFF8E1';

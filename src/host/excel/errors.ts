@@ -2,7 +2,7 @@
  * Excel's errors as sentences a clerk can act on. Office.js reports failures at context.sync()
  * with a code (ItemNotFound, InvalidOperation, ApiNotFound …) and an English message.
  */
-import { WorkbookReadError } from '../../workbook/safe-zip';
+import { WorkbookReadError } from '../../sheet/xlsx/zip';
 import { HostFailure } from '../types';
 import type { SheetLock } from './protection';
 

@@ -1,7 +1,7 @@
 /* global Excel */
 /** Reading for a validation: every report sheet's grid, the defined names and the sheets' protection, in one sync. */
-import { parseSheetAddress, type SheetId } from '../../model/layout';
-import type { Grid, GridCell, WorkbookSource } from '../../workbook/read';
+import { parseSheetAddress, type SheetId } from '../../sheet/layout';
+import { EMPTY_CELL, hostCell, type Grid, type WorkbookSource } from '../../sheet/reader';
 import type { Capabilities } from './capabilities';
 import { queueLock, type SheetLock } from './protection';
 import { EXPLANATION_ROW, EXPLANATION_ROWS, gridArea, reportSheet, SHEET_IDS } from './sheets';
@@ -24,17 +24,6 @@ export function queueRead(context: Excel.RequestContext, caps: Capabilities): Re
   return { sheets, names };
 }
 
-/** A host value (Range.values) and its formula text as a cell of the shared reader. */
-function gridCell(value: unknown, formula: unknown): GridCell {
-  const isFormula = typeof formula === 'string' && formula.startsWith('=');
-  if (value === '' || value === null || value === undefined) return { value: null, text: '', formula: isFormula, noResult: false };
-  if (typeof value === 'number') return { value, text: String(value), formula: isFormula, noResult: false };
-  const text = String(value);
-  return { value: text, text, formula: isFormula, noResult: false };
-}
-
-const EMPTY: GridCell = { value: null, text: '', formula: false, noResult: false };
-
 /** The loaded data as a WorkbookSource for the shared reader. Call after the sync. */
 export function sourceOf(plan: ReadPlan): WorkbookSource {
   const grids = new Map<string, Grid>();
@@ -46,7 +35,7 @@ export function sourceOf(plan: ReadPlan): WorkbookSource {
       name,
       cell: (row, col) => {
         const v = values[row - 1]?.[col - 1];
-        return v === undefined ? EMPTY : gridCell(v, formulas[row - 1]?.[col - 1]);
+        return v === undefined ? EMPTY_CELL : hostCell(v, formulas[row - 1]?.[col - 1]);
       },
     });
   }

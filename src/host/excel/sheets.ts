@@ -1,7 +1,7 @@
 /* global Excel */
 /** Where the report's sheets are in the open workbook, and the areas a validation reads. */
 import { FORMAT_IDS } from '../../model';
-import { colLetter, getLayout, NAME_PREFIX, sheetName, type SheetId } from '../../model/layout';
+import { colLetter, getLayout, NAME_PREFIX, sheetName, type SheetId } from '../../sheet/layout';
 import type { Capabilities } from './capabilities';
 
 /** A name present on each sheet of the template in both formats: where the sheet is, even renamed. */

@@ -7,7 +7,7 @@
  * and the protection are checked and restored; whatever still is not right is said in Chinese.
  */
 import type { FormatId } from '../../model';
-import { a1, definedNames, getLayout, NAME_PREFIX, nameReference, sheetName } from '../../model/layout';
+import { a1, definedNames, getLayout, NAME_PREFIX, nameReference, sheetName } from '../../sheet/layout';
 import { queueBuildTemplate, TEMPLATE_PROTECTION } from './build-sheets';
 import type { Capabilities } from './capabilities';
 

@@ -2,10 +2,9 @@
  * A table of the report as printed: rows of header and value cells with their merged areas, from
  * the layout. The standalone page, the HTML and the Word renderings all draw from this.
  */
-import { getFormat, type TableId } from './formats';
+import { getFormat, type Report, type TableId } from '../model';
+import { rawValue } from '../model/view';
 import { getLayout } from './layout';
-import type { Report } from './schema/report';
-import { rawValue } from './view';
 
 export interface GridCellOut {
   readonly text: string;

@@ -4,9 +4,10 @@
  * names. The template writer, the workbook reader, the Excel adapter and the table view all use it.
  * Rows and columns are 1-based, as in spreadsheets.
  */
-import { getFormat, type CompiledFormat, type Equation, type FormatId, type RowDef, type TableId } from './formats';
-import { METADATA_FIELDS, type MetadataFieldId } from './metadata';
-import { SECTIONS, type SectionId } from './sections';
+import { getFormat, METADATA_FIELDS, SECTIONS, type CompiledFormat, type Equation, type FormatId, type MetadataFieldId, type RowDef, type SectionId, type TableId } from '../model';
+import { a1, colLetter, quoteSheet } from './a1';
+
+export { a1, colLetter, parseSheetAddress, quoteSheet } from './a1';
 
 export type SheetId = 'cover' | TableId | 'text' | 'info';
 
@@ -92,31 +93,12 @@ const SHEET_NAMES: Record<SheetId, string> = {
   info: '_xxgk',
 };
 
-/** Column letters: 1 → A, 27 → AA. */
-export function colLetter(col: number): string {
-  let s = '';
-  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
-
-export function a1(row: number, col: number): string {
-  return `${colLetter(col)}${row}`;
-}
-
 /** sheet!A1 as users see it (表三!D12). */
 export function sheetAddress(p: Placement): string {
   return `${sheetName(p.sheet)}!${a1(p.row, p.col)}`;
 }
 
 const cache = new Map<FormatId, Layout>();
-
-/** `表三!D29`, `='表 三'!$D$6:$J$30` (a name's value, a range address) → sheet, row and column of its first cell. */
-export function parseSheetAddress(ref: string): { sheet: string; row: number; col: number } | undefined {
-  const m = /^=?(?:'((?:[^']|'')+)'|([^!]+))!\$?([A-Z]+)\$?(\d+)/.exec(ref.trim());
-  if (!m) return undefined;
-  const col = m[3]!.split('').reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-  return { sheet: (m[1] ?? m[2]!).replace(/''/g, "'"), row: Number(m[4]), col };
-}
 
 /** A defined name of the template: its sheet and the rectangle it covers. */
 export interface DefinedName extends Placement {
@@ -142,11 +124,6 @@ export function definedNames(layout: Layout): DefinedName[] {
       cols: Math.max(...b.cols.map((c) => c.col)) - b.left + 1,
     })),
   ];
-}
-
-/** A sheet name as a formula writes it: quoted where it is not letters, digits and underscores. */
-export function quoteSheet(name: string): string {
-  return /^[\p{L}\p{N}_]+$/u.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
 }
 
 /** `表三!$D$6:$J$30`: where a defined name points, absolute, as Excel shows a name's value (without the `=`). */

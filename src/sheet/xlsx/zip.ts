@@ -2,10 +2,13 @@
  * Reads an .xlsx (a zip) defensively before any parser sees it, in Node and in the browser alike:
  * the file is sniffed (a CSV, a .docx, an encrypted or old .xls file each get their own message),
  * entry count and declared sizes are bounded, and every part is inflated into a buffer of its
- * declared size — so an entry that lies about its size cannot grow past it. The parts are then
- * packed again without compression for ExcelJS, which therefore never inflates anything itself.
+ * declared size — so an entry that lies about its size cannot grow past it. Only the parts a
+ * reader asks for are inflated.
  */
 import { unzipSync, zipSync, type Unzipped } from 'fflate';
+import { WorkbookReadError } from '../errors';
+
+export { WorkbookReadError };
 
 export const LIMITS = {
   /** The file itself. */
@@ -16,12 +19,6 @@ export const LIMITS = {
   totalBytes: 120 * 1024 * 1024,
 };
 
-export class WorkbookReadError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'WorkbookReadError';
-  }
-}
 
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
@@ -60,8 +57,8 @@ function sniff(buf: Uint8Array): void {
  * Inflates a workbook package within the bounds. Resolves to its parts (name → bytes); throws a
  * WorkbookReadError with a Chinese message for anything that is not a sound, bounded workbook.
  */
-export function unzipWorkbook(buf: Uint8Array): Unzipped {
-  const parts = unzipBounded(buf);
+export function unzipWorkbook(buf: Uint8Array, want?: (name: string) => boolean): Unzipped {
+  const parts = unzipBounded(buf, (name) => name === 'xl/workbook.xml' || name === 'word/document.xml' || name === 'ppt/presentation.xml' || !want || want(name));
   if (!parts['xl/workbook.xml']) {
     if (parts['word/document.xml']) throw new WorkbookReadError('这是 Word 文档（.docx），不是 Excel 工作簿');
     if (parts['ppt/presentation.xml']) throw new WorkbookReadError('这是 PowerPoint 文件，不是 Excel 工作簿');
@@ -77,8 +74,8 @@ export function safeDocxBytes(buf: Uint8Array): Uint8Array {
   return zipSync(parts, { level: 0 });
 }
 
-/** Any zip package (Office file) inflated within the bounds. */
-export function unzipBounded(buf: Uint8Array): Unzipped {
+/** Any zip package (Office file) inflated within the bounds: every part, or those `want` names. */
+export function unzipBounded(buf: Uint8Array, want?: (name: string) => boolean): Unzipped {
   if (buf.length > LIMITS.fileBytes) throw new WorkbookReadError(`文件过大（${(buf.length / 1048576).toFixed(1)} MB），年度报告工作簿通常小于 1 MB`);
   sniff(buf);
   let count = 0;
@@ -90,8 +87,10 @@ export function unzipBounded(buf: Uint8Array): Unzipped {
       // fflate inflates each part into a buffer of its declared size: the declared sizes bound the memory.
       filter: (f) => {
         count++;
+        if (count > LIMITS.entries) tooBig = true;
+        if (want && !want(f.name)) return false;
         total += f.originalSize;
-        if (count > LIMITS.entries || f.originalSize > LIMITS.entryBytes || total > LIMITS.totalBytes) tooBig = true;
+        if (f.originalSize > LIMITS.entryBytes || total > LIMITS.totalBytes) tooBig = true;
         return !tooBig;
       },
     });
@@ -100,9 +99,4 @@ export function unzipBounded(buf: Uint8Array): Unzipped {
   }
   if (tooBig) throw new WorkbookReadError('文件解压后过大（可能是“压缩炸弹”），已拒绝读取');
   return parts;
-}
-
-/** The workbook package again, its bounded parts stored without compression: safe to hand to ExcelJS. */
-export function safeWorkbookBytes(buf: Uint8Array): Uint8Array {
-  return zipSync(unzipWorkbook(buf), { level: 0 });
 }

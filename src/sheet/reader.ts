@@ -19,8 +19,8 @@ import {
   type Narrative,
   type Report,
 } from '../model';
-import { a1, getLayout, sheetName, type Block, type Layout, type Placement, type SheetId } from '../model/layout';
-import { WorkbookReadError } from './safe-zip';
+import { a1, getLayout, sheetName, type Block, type Layout, type Placement, type SheetId } from './layout';
+import { WorkbookReadError } from './errors';
 
 export interface WorkbookReading {
   readonly report: Report;
@@ -47,13 +47,32 @@ export interface GridCell {
   readonly date?: string;
 }
 
+export const EMPTY_CELL: GridCell = { value: null, text: '', formula: false, noResult: false };
+
+/**
+ * A cell as a spreadsheet host hands it over (the `values` of Office and WPS ranges, custom function
+ * arguments): a number, text, '' for blank, a boolean, an error — and its formula text if known.
+ */
+export function hostCell(value: unknown, formula?: unknown): GridCell {
+  const isFormula = typeof formula === 'string' && formula.startsWith('=');
+  if (value === '' || value === null || value === undefined) return isFormula ? { ...EMPTY_CELL, formula: true } : EMPTY_CELL;
+  if (typeof value === 'number') return { value, text: String(value), formula: isFormula, noResult: false };
+  if (typeof value === 'object' && 'error' in (value as object)) {
+    const error = String((value as { error: unknown }).error);
+    return { value: { error }, text: error, formula: isFormula, noResult: false };
+  }
+  // Office gives errors as text (#REF!, #DIV/0! …): the rules judge them like other text.
+  const text = String(value);
+  return { value: text, text, formula: isFormula, noResult: false };
+}
+
 export interface Grid {
   /** The sheet's current name (users rename sheets). */
   readonly name: string;
   cell(row: number, col: number): GridCell;
 }
 
-/** A workbook as the reader sees it: ExcelJS in Node and the browser, Office.js ranges in Excel. */
+/** A workbook as the reader sees it: the streaming xlsx reader in Node and the browser, the ranges of a spreadsheet host. */
 export interface WorkbookSource {
   /** Where a defined name points, or undefined when it is missing or broken. */
   name(name: string): { grid: Grid; row: number; col: number } | undefined;
@@ -73,8 +92,14 @@ export function normalizeLabel(s: string): string {
 type LabelMatch = 'same' | 'variant' | 'different';
 
 /** A label with an explanation appended in brackets (“规章(县级无此项)”) is the same row. */
+/** The template's labels, normalised once: they are compared on every read. */
+const normalizedLabels = new Map<string, string>();
+
 function compareLabel(expected: string, found: string): LabelMatch {
-  const e = normalizeLabel(expected);
+  // Most cells hold the label exactly as the template wrote it.
+  if (expected === found) return 'same';
+  let e = normalizedLabels.get(expected);
+  if (e === undefined) normalizedLabels.set(expected, (e = normalizeLabel(expected)));
   const f = normalizeLabel(found);
   if (e === f) return 'same';
   if (e !== '' && f.startsWith(e) && /^[(\[【]/.test(f.slice(e.length))) return 'variant';
@@ -174,10 +199,11 @@ class Reader {
       const colShift = found.col - block.left;
       this.checkHeaders(ws, block, rowShift, colShift);
       const rows = block.table === 't4' ? undefined : this.alignRows(ws, block, rowShift, colShift);
+      const rowIds = new Set(block.rows.map((r) => r.id));
       for (const i of table.cells) {
         const cell = f.cells[i]!;
         const p = this.layout.cells.get(cell.id)!;
-        if (p.sheet !== block.sheet || !block.rows.some((r) => r.id === cell.row)) continue;
+        if (p.sheet !== block.sheet || !rowIds.has(cell.row)) continue;
         const row = rows ? rows.get(cell.row)! : p.row + rowShift;
         const col = p.col + colShift;
         const at = `${ws.name}!${a1(row, col)}`;
