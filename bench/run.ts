@@ -1,5 +1,6 @@
 /** `npm run bench`: prints figures and ratios; asserts nothing. */
 import { benchAddin } from './addin';
+import { benchCli } from './cli';
 import { benchPublish } from './publish';
 import { benchStandalone } from './standalone';
 import { benchValidate } from './validate';
@@ -8,6 +9,7 @@ import { benchWorkbooks } from './workbooks';
 (async () => {
   benchValidate();
   await benchWorkbooks();
+  await benchCli();
   benchPublish();
   await benchAddin();
   await benchStandalone();

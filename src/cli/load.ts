@@ -1,6 +1,6 @@
 import { readFileSync, statSync } from 'fs';
 import { basename } from 'path';
-import { fromSubmission, parseReport, SUBMISSION_KIND, type Issue, type Report } from '../model';
+import { SUBMISSION_KIND, type Issue, type Report } from '../model/core';
 import { getLayout, sheetAddress } from '../sheet/layout';
 import { readWorkbookBuffer } from '../sheet/xlsx/open';
 import { LIMITS, WorkbookReadError } from '../sheet/xlsx/zip';
@@ -63,6 +63,9 @@ export async function loadReport(path: string): Promise<Loaded> {
     return { ok: false, problems: [`${name}：不是有效的 JSON 文件`] };
   }
   const isSubmission = typeof data === 'object' && data !== null && (data as { kind?: unknown }).kind === SUBMISSION_KIND;
+  // zod only for JSON: a workbook's path never loads it.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { fromSubmission, parseReport } = require('../model/schema/lazy') as typeof import('../model/schema/lazy');
   const r = isSubmission ? fromSubmission(data) : parseReport(data);
   if (!r.ok) return { ok: false, problems: r.problems.map((p) => `${name}：${p.message}`) };
   const report = 'report' in r.value ? r.value.report : r.value;

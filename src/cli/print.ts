@@ -1,4 +1,4 @@
-import { AGENCY_KINDS, type Issue, type Report, type ValidationResult } from '../model';
+import { AGENCY_KINDS, type Issue, type Report, type ValidationResult } from '../model/core';
 
 const SEVERITY_LABEL = { error: '错误', warning: '警告', info: '提示' } as const;
 const AREA_LABEL = { meta: '基本信息', t2: '表二', t3: '表三', t4: '表四', narrative: '正文' } as const;

@@ -1,64 +1,103 @@
 /** xxgk aggregate | import | render: the supervising office's commands. */
-import { readdir, readFile, stat, writeFile } from 'fs/promises';
+import { lstatSync, readdirSync, realpathSync, statSync } from 'fs';
+import { readFile } from 'fs/promises';
 import { basename, extname, join } from 'path';
-import { aggregate, AGENCY_KIND_IDS, importPublished, validate, type AgencyKind, type AggregateUnit, type Report } from '../model';
+import { aggregate, AGENCY_KIND_IDS, importPublished, validate, type AgencyKind, type AggregateUnit, type Report } from '../model/core';
 import { aggregateWorkbook } from '../workbook/aggregate-workbook';
 import { filledBuffer } from '../workbook/fill';
 import { WorkbookReadError } from '../sheet/xlsx/zip';
 import { docxToText, htmlToText } from '../publish/html-text';
 import { renderDocx } from '../publish/render-docx';
 import { renderHtml } from '../publish/render-html';
-import { loadReport } from './load';
+import { mapFiles } from './files';
+import { loadReport, type Loaded } from './load';
+import { writeOutput } from './output';
+import { err, out } from './stdio';
 
-const out = (s: string) => process.stdout.write(s);
-const err = (s: string) => process.stderr.write(s);
+
 
 function kindOption(kind: string | undefined): AgencyKind | undefined | 'bad' {
   if (kind === undefined) return undefined;
   return (AGENCY_KIND_IDS as string[]).includes(kind) ? (kind as AgencyKind) : 'bad';
 }
 
-/** Files given directly, and the .xlsx/.json files inside folders (recursively). */
-async function collect(paths: readonly string[]): Promise<string[]> {
-  const files: string[] = [];
-  for (const p of paths) {
-    const s = await stat(p).catch(() => undefined);
-    if (s?.isDirectory()) {
-      const entries = (await readdir(p)).sort();
-      files.push(...(await collect(entries.map((e) => join(p, e)).filter((e) => /\.(xlsx|json)$/i.test(e) || !extname(e)))));
-    } else files.push(p);
+const real = (p: string) => {
+  try {
+    return realpathSync(p);
+  } catch {
+    return p;
   }
-  return files;
+};
+
+/**
+ * Files given directly, and the .xlsx and .json files inside folders (recursively). Links are not
+ * followed out of a folder: a linked file counts only where it points inside the folder, a linked
+ * folder never (so a link loop or a link to a system folder costs nothing). Each file once.
+ */
+export function collect(paths: readonly string[]): string[] {
+  const found: { path: string; link: boolean }[] = [];
+  const walk = (dir: string, root: string) => {
+    let entries: string[];
+    try {
+      entries = readdirSync(dir).sort();
+    } catch {
+      return;
+    }
+    for (const e of entries) {
+      const p = join(dir, e);
+      const l = lstatSync(p, { throwIfNoEntry: false });
+      if (!l) continue;
+      if (l.isDirectory()) walk(p, root);
+      else if (!/\.(xlsx|json)$/i.test(e)) continue;
+      else if (l.isFile()) found.push({ path: p, link: false });
+      else if (l.isSymbolicLink() && real(p).startsWith(root) && statSync(p, { throwIfNoEntry: false })?.isFile()) found.push({ path: p, link: true });
+    }
+  };
+  for (const p of paths) {
+    if (statSync(p, { throwIfNoEntry: false })?.isDirectory()) walk(p, `${real(p)}/`);
+    else found.push({ path: p, link: false });
+  }
+  // Each file once, under its own name rather than a link's.
+  const chosen = new Map<string, { path: string; link: boolean }>();
+  for (const f of found) {
+    const r = real(f.path);
+    const c = chosen.get(r);
+    if (!c || (c.link && !f.link)) chosen.set(r, f);
+  }
+  const keep = new Set([...chosen.values()]);
+  return found.filter((f) => keep.has(f)).map((f) => f.path);
 }
 
-export async function runAggregate(paths: string[], opts: { out?: string; 'include-errors'?: boolean; name?: string; kind?: string }): Promise<number> {
+export async function runAggregate(paths: string[], opts: { out?: string; 'include-errors'?: boolean; name?: string; kind?: string; jobs: number }): Promise<number> {
   const kind = kindOption(opts.kind);
   if (!opts.out || paths.length === 0 || kind === 'bad') {
     err(`aggregate 需要文件或文件夹和 -o 汇总.xlsx|汇总.json${kind === 'bad' ? `；--kind 应为 ${AGENCY_KIND_IDS.join('|')}` : ''}\n`);
     return 2;
   }
-  const files = await collect(paths);
+  // The output file is never read as a unit, even when it lies inside the folder being summed.
+  const target = real(opts.out);
+  const files = collect(paths).filter((f) => real(f) !== target);
   const units: AggregateUnit[] = [];
   let unreadable = 0;
-  for (const [k, file] of files.entries()) {
+  await mapFiles<Loaded>(files, { kind: 'load' }, opts.jobs, (loaded, k) => {
+    const file = files[k]!;
     if (files.length > 20 && k % 100 === 0) err(`读取 reading ${k + 1}/${files.length}\n`);
-    const loaded = await loadReport(file);
     if (!loaded.ok) {
       unreadable++;
       err(`无法读取，未汇总：${loaded.problems.join('；')}\n`);
-      continue;
+      return;
     }
     units.push({ source: basename(file), report: loaded.report, reading: loaded.reading });
-  }
+  });
   const agg = aggregate(units, { includeErrors: opts['include-errors'] ?? false, ...(opts.name ? { agencyName: opts.name } : {}), ...(kind ? { agencyKind: kind } : {}) });
   if (!agg.ok) {
     err(`${agg.problems.join('\n')}\n`);
     return 2;
   }
-  if (/\.xlsx$/i.test(opts.out)) await writeFile(opts.out, Buffer.from(await aggregateWorkbook(agg).xlsx.writeBuffer()));
+  if (/\.xlsx$/i.test(opts.out)) writeOutput(opts.out, Buffer.from(await aggregateWorkbook(agg).xlsx.writeBuffer()), files);
   else {
     const doc = { kind: 'xxgk-aggregate', format: agg.report.format, includeErrors: agg.includeErrors, report: agg.report, validation: { valid: agg.result.valid, counts: agg.result.counts, issues: agg.result.issues }, rules: agg.rules, units: agg.units };
-    await writeFile(opts.out, `${JSON.stringify(doc, null, 2)}\n`);
+    writeOutput(opts.out, `${JSON.stringify(doc, null, 2)}\n`, files);
   }
   const included = agg.units.filter((u) => u.included);
   out(`汇总 ${included.length} 个单位（共 ${agg.units.length} 个报告${unreadable ? `，另有 ${unreadable} 个文件无法读取` : ''}）；含有错误的报告${agg.includeErrors ? '已计入' : '未计入'}。\n`);
@@ -91,8 +130,8 @@ export async function runImport(files: string[], opts: { out?: string; kind?: st
     return 2;
   }
   const r = importPublished(text, { ...(kind ? { agencyKind: kind } : {}), ...(opts.year ? { year: Number(opts.year) } : {}), ...(opts.name ? { agencyName: opts.name } : {}) });
-  if (/\.xlsx$/i.test(opts.out)) await writeFile(opts.out, await filledBuffer(r.report));
-  else await writeFile(opts.out, `${JSON.stringify(r.report, null, 2)}\n`);
+  if (/\.xlsx$/i.test(opts.out)) writeOutput(opts.out, await filledBuffer(r.report), files);
+  else writeOutput(opts.out, `${JSON.stringify(r.report, null, 2)}\n`, files);
   for (const i of r.issues) err(`  ${i.severity === 'error' ? '缺失' : '提示'} ${i.ruleId}  ${i.message}\n`);
   const result = validate(r.report, { reading: r.issues });
   out(`已导入 ${r.report.metadata.agencyName || '（未识别机关名称）'} ${r.report.metadata.year ?? '？'} 年度（${r.report.format} 版格式）→ ${opts.out}；${r.missing.length ? `${r.missing.length} 个单元格未找到` : '全部单元格已找到'}，校验${result.valid ? '通过' : `有 ${result.counts.error} 个错误`}\n`);
@@ -111,7 +150,7 @@ export async function runRender(files: string[], opts: { out?: string; html?: bo
     return 2;
   }
   const report: Report = loaded.report;
-  await writeFile(opts.out, html ? renderHtml(report) : await renderDocx(report));
+  writeOutput(opts.out, html ? renderHtml(report) : await renderDocx(report), files);
   out(`已生成 ${opts.out}\n`);
   return 0;
 }

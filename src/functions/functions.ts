@@ -3,7 +3,7 @@
  * Custom functions (namespace XXGK). Thin wrappers over the model: blanks and text are treated
  * exactly as the rules treat them. Metadata (functions.json) is generated from these JSDoc tags.
  */
-import { getFormat, readCell, toSubmission, validate } from '../model';
+import { getFormat, readCell, toSubmission, validate } from '../model/core';
 import { getLayout } from '../sheet/layout';
 import { cellValue, formatOfTable3, reportFromRanges, ShapeError, tableArea, type Matrix } from './ranges';
 

@@ -2,7 +2,7 @@
  * Turns the ranges a custom function receives into a report, cell by cell through the layout: the
  * same cells the workbook reader reads, the same values the rules judge.
  */
-import { FORMAT_IDS, getFormat, METADATA_FIELDS, type CellValue, type FormatId, type Metadata, type Report } from '../model';
+import { FORMAT_IDS, getFormat, METADATA_FIELDS, type CellValue, type FormatId, type Metadata, type Report } from '../model/core';
 import { getLayout, type Layout } from '../sheet/layout';
 import { hostCell, metadataValue } from '../sheet/reader';
 

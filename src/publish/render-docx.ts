@@ -1,6 +1,6 @@
 /** The report as it is published, as a Word document (docx package): tables with borders, a Chinese font. */
 import { AlignmentType, BorderStyle, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, VerticalAlign, VerticalMergeType, WidthType } from 'docx';
-import { SECTIONS, type Report } from '../model';
+import { SECTIONS, type Report } from '../model/core';
 import { tableGrid, type TableGrid } from '../sheet/table-grid';
 import { reportTitle } from './render-html';
 

@@ -1,5 +1,5 @@
 /** The report as it is published, as one self-contained HTML page with print CSS. */
-import { SECTIONS, type Report } from '../model';
+import { SECTIONS, type Report } from '../model/core';
 import { tableGrid, type TableGrid } from '../sheet/table-grid';
 
 const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');

@@ -4,7 +4,7 @@
  * names. The template writer, the workbook reader, the Excel adapter and the table view all use it.
  * Rows and columns are 1-based, as in spreadsheets.
  */
-import { getFormat, METADATA_FIELDS, SECTIONS, type CompiledFormat, type Equation, type FormatId, type MetadataFieldId, type RowDef, type SectionId, type TableId } from '../model';
+import { getFormat, METADATA_FIELDS, SECTIONS, type CompiledFormat, type Equation, type FormatId, type MetadataFieldId, type RowDef, type SectionId, type TableId } from '../model/core';
 import { a1, colLetter, quoteSheet } from './a1';
 
 export { a1, colLetter, parseSheetAddress, quoteSheet } from './a1';

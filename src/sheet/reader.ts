@@ -18,7 +18,7 @@ import {
   type MetadataFieldId,
   type Narrative,
   type Report,
-} from '../model';
+} from '../model/core';
 import { a1, getLayout, sheetName, type Block, type Layout, type Placement, type SheetId } from './layout';
 import { WorkbookReadError } from './errors';
 

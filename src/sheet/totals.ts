@@ -1,5 +1,5 @@
 /** 填入合计 in a spreadsheet: which totals to write back, with the template's formula for each. */
-import { getFormat, suggestTotals, type Report, type TotalChange } from '../model';
+import { getFormat, suggestTotals, type Report, type TotalChange } from '../model/core';
 import { sumFormula } from './formulas';
 import { getLayout } from './layout';
 

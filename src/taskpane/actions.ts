@@ -2,7 +2,7 @@
  * What the task pane's buttons do, over a spreadsheet host (src/host) and the model. The DOM lives
  * in taskpane.ts; no host API is called here.
  */
-import { getFormat, validate, type Explanation, type FormatId, type Issue, type Report, type ValidationResult } from '../model';
+import { getFormat, validate, type Explanation, type FormatId, type Issue, type Report, type ValidationResult } from '../model/core';
 import type { TotalRepair } from '../sheet/totals';
 import { parseSheetAddress } from '../sheet/layout';
 import { rawValue } from '../model/view';

@@ -4,7 +4,8 @@
  * is opened or dropped, validated with the same model, shown as the official tables with the
  * problem cells marked, explained, and exported. Nothing leaves the machine.
  */
-import { AGENCY_KINDS, METADATA_FIELDS, SECTIONS, getFormat, toSubmission, validate, withExplanation, type Issue, type Report, type ValidationResult } from '../model';
+import { VERSION } from '../version';
+import { AGENCY_KINDS, METADATA_FIELDS, SECTIONS, getFormat, toSubmission, validate, withExplanation, type Issue, type Report, type ValidationResult } from '../model/core';
 import { tableGrid } from '../sheet/table-grid';
 import { readReportFile } from './read-file';
 import { $, confirmExport, download, el, exportName, renderIssues, reportDocx, say, summarize } from './ui';
@@ -128,7 +129,7 @@ async function onExport(): Promise<void> {
   if (!opened?.result) return;
   const { report, result } = opened;
   if (!(await confirmExport(result))) return;
-  const doc = toSubmission(report, { result, exportedAt: new Date().toISOString(), generator: { name: 'xxgk-web', version: '0.1.0' } });
+  const doc = toSubmission(report, { result, exportedAt: new Date().toISOString(), generator: { name: 'xxgk-web', version: VERSION } });
   const name = exportName(report);
   download(name, `${JSON.stringify(doc, null, 2)}\n`);
   say(`已导出 ${name}`, result.valid ? 'pass' : 'fail');

@@ -3,7 +3,8 @@
  * The task pane inside Excel (taskpane.html, which loads office.js by tag). It starts on
  * Office.onReady; every Excel call goes through the host (src/host/excel), the work through actions.ts.
  */
-import { aggregate, toSubmission, withExplanation, type AggregateUnit, type FormatId, type Issue } from '../model';
+import { VERSION } from '../version';
+import { aggregate, toSubmission, withExplanation, type AggregateUnit, type FormatId, type Issue } from '../model/core';
 import { whenExcelReady } from '../host/excel';
 import type { SpreadsheetHost } from '../host/types';
 import { totalRepairs } from '../sheet/totals';
@@ -94,7 +95,7 @@ async function onExport(): Promise<void> {
   if (!last) return;
   const { report, result } = last;
   if (!(await confirmExport(result))) return;
-  const text = JSON.stringify(toSubmission(report, { result, exportedAt: new Date().toISOString(), generator: { name: 'xxgk-addin', version: '0.1.0' } }), null, 2);
+  const text = JSON.stringify(toSubmission(report, { result, exportedAt: new Date().toISOString(), generator: { name: 'xxgk-addin', version: VERSION } }), null, 2);
   const name = exportName(report);
   ($('export-text') as HTMLTextAreaElement).value = text;
   const fallback = $('export-fallback');

@@ -1,6 +1,6 @@
 /** The aggregate as a workbook: the template filled with the sums, and a sheet 汇总情况 with the unit × rule matrix. */
 import type ExcelJS from 'exceljs';
-import { RULES, type Aggregated } from '../model';
+import { RULES, type Aggregated } from '../model/core';
 import { fillTemplate } from './fill';
 
 export const SUMMARY_SHEET = '汇总情况';

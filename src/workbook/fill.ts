@@ -1,6 +1,6 @@
 /** A template filled with a report's content: derived cells keep their formulas, with results cached. */
 import type ExcelJS from 'exceljs';
-import { AGENCY_KINDS, computeTotals, getFormat, type CellValue, type Report } from '../model';
+import { AGENCY_KINDS, computeTotals, getFormat, type CellValue, type Report } from '../model/core';
 import { getLayout, type Placement } from '../sheet/layout';
 import { rawValue } from '../model/view';
 import { buildTemplate } from './template';

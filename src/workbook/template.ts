@@ -4,7 +4,7 @@
  * data validation, defined names, protection and print setup.
  */
 import ExcelJS from 'exceljs';
-import { AGENCY_KINDS, getFormat, type CellDef, type FormatId } from '../model';
+import { AGENCY_KINDS, getFormat, type CellDef, type FormatId } from '../model/core';
 import { definedNames, getLayout, nameReference, TEMPLATE_VERSION, type Placement } from '../sheet/layout';
 import { CHECK_FORMULA, rangeList, sumFormula } from '../sheet/formulas';
 

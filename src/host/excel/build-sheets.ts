@@ -6,7 +6,7 @@
  * Merging, widths, locking, protection and hiding need ExcelApi 1.2, names 1.4, data validation
  * 1.8: each is done where the host has it, and what it lacks is said in Chinese.
  */
-import { getFormat, type FormatId } from '../../model';
+import { getFormat, type FormatId } from '../../model/core';
 import { a1, colLetter, definedNames, getLayout, TEMPLATE_VERSION, type Placement } from '../../sheet/layout';
 import { CHECK_FORMULA, rangeList, sumFormula } from '../../sheet/formulas';
 import type { Capabilities } from './capabilities';

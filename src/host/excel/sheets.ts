@@ -1,6 +1,6 @@
 /* global Excel */
 /** Where the report's sheets are in the open workbook, and the areas a validation reads. */
-import { FORMAT_IDS } from '../../model';
+import { FORMAT_IDS } from '../../model/core';
 import { colLetter, getLayout, NAME_PREFIX, sheetName, type SheetId } from '../../sheet/layout';
 import type { Capabilities } from './capabilities';
 

@@ -1,0 +1,90 @@
+/** xxgk validate and xxgk export. */
+import { basename } from 'path';
+import { toSubmission, validate, type Report } from '../model/core';
+import { VERSION } from '../version';
+import { mapFiles } from './files';
+import { loadReport } from './load';
+import { writeOutput } from './output';
+import { describeResult, issueAddress, summaryTable, type SummaryRow } from './print';
+import { err, out } from './stdio';
+
+async function loadPrevious(path: string | undefined): Promise<Report | undefined | 'failed'> {
+  if (!path) return undefined;
+  const p = await loadReport(path);
+  if (p.ok) return p.report;
+  for (const line of p.problems) err(`上年报告：${line}\n`);
+  return 'failed';
+}
+
+/** One file validated and printed: what crosses back from a worker. */
+export interface Checked {
+  readonly printed: string;
+  readonly row: SummaryRow;
+  /** 0 valid, 1 errors found, 2 unreadable. */
+  readonly code: 0 | 1 | 2;
+}
+
+export async function checkFile(file: string, json: boolean, previous: Report | undefined): Promise<Checked> {
+  const loaded = await loadReport(file);
+  if (!loaded.ok) {
+    const row: SummaryRow = { file: basename(file), agency: '—', errors: '—', warnings: '—', verdict: '无法读取' };
+    const printed = json ? `${JSON.stringify({ file, readable: false, problems: loaded.problems })}\n` : `${file}\n  无法读取：\n${loaded.problems.map((p) => `    ${p}`).join('\n')}\n\n`;
+    return { printed, row, code: 2 };
+  }
+  const result = validate(loaded.report, { ...(previous ? { previous } : {}), reading: loaded.reading });
+  const row = {
+    file: basename(file),
+    agency: loaded.report.metadata.agencyName || '（未填）',
+    errors: result.counts.error,
+    warnings: result.counts.warning,
+    verdict: result.valid ? '通过' : '未通过',
+  };
+  let printed: string;
+  if (json) {
+    const { counts, valid, format, rulesVersion, hints } = result;
+    const issues = result.issues.map((i) => ({
+      ...i,
+      address: issueAddress(i, loaded.addresses),
+      addresses: i.cells.map((c) => loaded.addresses[c]).filter(Boolean),
+    }));
+    printed = `${JSON.stringify({ file, readable: true, agencyName: loaded.report.metadata.agencyName, year: loaded.report.metadata.year, valid, format, rulesVersion, counts, issues, hints })}\n`;
+  } else printed = `${describeResult(file, loaded.report, result, loaded.addresses)}\n\n`;
+  return { printed, row, code: result.valid ? 0 : 1 };
+}
+
+export async function runValidate(files: string[], opts: { previous?: string; json?: boolean; jobs: number }): Promise<number> {
+  const previous = await loadPrevious(opts.previous);
+  if (previous === 'failed') return 2;
+  let code = 0;
+  const summary: SummaryRow[] = [];
+  const progress = files.length > 20;
+  const json = opts.json ?? false;
+  await mapFiles<Checked>(files, { kind: 'check', json, ...(previous ? { previous } : {}) }, opts.jobs, (c, k) => {
+    if (progress && (k % 50 === 0 || k === files.length - 1)) err(`进度 progress: ${k + 1}/${files.length}\n`);
+    code = Math.max(code, c.code);
+    summary.push(c.row);
+    out(c.printed);
+  });
+  if (!json && files.length > 1) out(`汇总（${files.length} 个文件）\n${summaryTable(summary)}\n`);
+  return code;
+}
+
+export async function runExport(files: string[], opts: { out?: string; previous?: string }, usage: string): Promise<number> {
+  if (files.length !== 1 || !opts.out) {
+    err(`export 需要一个输入文件和 -o 输出文件\n\n${usage}\n`);
+    return 2;
+  }
+  const previous = await loadPrevious(opts.previous);
+  if (previous === 'failed') return 2;
+  const loaded = await loadReport(files[0]!);
+  if (!loaded.ok) {
+    err(`${loaded.problems.join('\n')}\n`);
+    return 2;
+  }
+  const result = validate(loaded.report, { ...(previous ? { previous } : {}), reading: loaded.reading });
+  const doc = toSubmission(loaded.report, { result, exportedAt: new Date().toISOString(), generator: { name: 'xxgk', version: VERSION } });
+  writeOutput(opts.out, `${JSON.stringify(doc, null, 2)}\n`, [files[0]!, ...(opts.previous ? [opts.previous] : [])]);
+  const c = doc.validation.counts;
+  err(`已导出 ${opts.out}：${doc.validation.valid ? '校验通过' : `仍有 ${c.error} 个错误`}，${c.warning} 个警告\n`);
+  return doc.validation.valid ? 0 : 1;
+}

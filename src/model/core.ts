@@ -1,0 +1,25 @@
+/**
+ * The model without zod: formats, rules, validation, totals, the submission writer, 汇总 and the
+ * published-report reader. Surfaces that never parse unknown JSON (the CLI's workbook path, the
+ * task pane's first load) import this; `./index` adds the zod schemas and parsers.
+ */
+export * from './formats';
+export { SECTIONS, SECTION_IDS, type SectionId } from './sections';
+export * from './metadata';
+export type { CellValue, Explanation, Metadata, Narrative, Report, Tables } from './schema/report';
+export type { Submission } from './schema/submission';
+export { RULE_IDS, SEVERITIES, type RuleId, type Severity } from './rules/ids';
+export { RULES, RULES_VERSION, ruleApplies, type RuleInfo, type RuleFamily } from './rules/catalog';
+export { zhCN, type MessageCatalogue } from './rules/messages.zh-CN';
+export type { Issue, IssueArea, Evidence, RuleParams } from './rules/types';
+export type { RootCauseHint } from './rules/root-cause';
+export { cellWhere } from './rules/where';
+export { validate, makeIssue, explanationKey, explanationCurrent, type ValidateOptions, type ValidationResult, type ValidationCounts } from './validate';
+export { computeTotals, fillTotals, suggestTotals, type TotalChange } from './totals';
+export { withExplanation } from './explanations';
+export { toSubmission, reportHash, reportData, type ExportOptions } from './submission';
+export { SUBMISSION_KIND, SCHEMA_VERSION } from './schema/constants';
+export { readCell, parseNumberText, toHalfWidth, CellState, type CellReading } from './values';
+export { extractFigures, extractParts, extractFee, parseChineseNumber } from './narrative/extract';
+export { aggregate, type AggregateUnit, type AggregateOptions, type Aggregated, type UnitRow } from './aggregate';
+export { importPublished, tokenize, detectFormat, type PublishedImport, type ImportOptions } from './import/published';
