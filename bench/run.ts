@@ -1,6 +1,7 @@
 /** `npm run bench`: prints figures and ratios; asserts nothing. */
 import { benchAddin } from './addin';
 import { benchCli } from './cli';
+import { benchHostile } from './hostile';
 import { benchPublish } from './publish';
 import { benchStandalone } from './standalone';
 import { benchValidate } from './validate';
@@ -10,6 +11,7 @@ import { benchWorkbooks } from './workbooks';
   benchValidate();
   await benchWorkbooks();
   await benchCli();
+  await benchHostile();
   benchPublish();
   await benchAddin();
   await benchStandalone();

@@ -6,7 +6,7 @@ import { mapFiles } from './files';
 import { loadReport } from './load';
 import { writeOutput } from './output';
 import { describeResult, issueAddress, summaryTable, type SummaryRow } from './print';
-import { err, out } from './stdio';
+import { err, out, printable } from './stdio';
 
 async function loadPrevious(path: string | undefined): Promise<Report | undefined | 'failed'> {
   if (!path) return undefined;
@@ -27,14 +27,14 @@ export interface Checked {
 export async function checkFile(file: string, json: boolean, previous: Report | undefined): Promise<Checked> {
   const loaded = await loadReport(file);
   if (!loaded.ok) {
-    const row: SummaryRow = { file: basename(file), agency: '—', errors: '—', warnings: '—', verdict: '无法读取' };
-    const printed = json ? `${JSON.stringify({ file, readable: false, problems: loaded.problems })}\n` : `${file}\n  无法读取：\n${loaded.problems.map((p) => `    ${p}`).join('\n')}\n\n`;
+    const row: SummaryRow = { file: printable(basename(file)), agency: '—', errors: '—', warnings: '—', verdict: '无法读取' };
+    const printed = json ? `${JSON.stringify({ file, readable: false, problems: loaded.problems })}\n` : `${printable(file)}\n  无法读取：\n${loaded.problems.map((p) => `    ${printable(p)}`).join('\n')}\n\n`;
     return { printed, row, code: 2 };
   }
   const result = validate(loaded.report, { ...(previous ? { previous } : {}), reading: loaded.reading });
   const row = {
-    file: basename(file),
-    agency: loaded.report.metadata.agencyName || '（未填）',
+    file: printable(basename(file)),
+    agency: printable(loaded.report.metadata.agencyName) || '（未填）',
     errors: result.counts.error,
     warnings: result.counts.warning,
     verdict: result.valid ? '通过' : '未通过',
@@ -48,7 +48,7 @@ export async function checkFile(file: string, json: boolean, previous: Report | 
       addresses: i.cells.map((c) => loaded.addresses[c]).filter(Boolean),
     }));
     printed = `${JSON.stringify({ file, readable: true, agencyName: loaded.report.metadata.agencyName, year: loaded.report.metadata.year, valid, format, rulesVersion, counts, issues, hints })}\n`;
-  } else printed = `${describeResult(file, loaded.report, result, loaded.addresses)}\n\n`;
+  } else printed = `${describeResult(printable(file), loaded.report, result, loaded.addresses)}\n\n`;
   return { printed, row, code: result.valid ? 0 : 1 };
 }
 

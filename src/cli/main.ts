@@ -16,8 +16,9 @@ const HELP = `xxgk ${VERSION} — 政府信息公开工作年度报告 校验与
       导出提交用的 JSON（含校验结果和 SHA-256 校验值）。Write the submission JSON.
   xxgk template --format 2021|2019 -o <模板.xlsx>
       生成空白模板工作簿。Write a fresh template workbook.
-  xxgk aggregate <文件或文件夹…> -o <汇总.xlsx|汇总.json> [--include-errors] [--name 名称] [--kind 机关类型]
-      汇总多个单位的报告（同一年度、同一格式），列出各单位的问题；重复的单位不重复计入。
+  xxgk aggregate <文件或文件夹…> -o <汇总.xlsx|汇总.json> [--include-errors] [--prefer newest] [--include-aggregates] [--name 名称] [--kind 机关类型]
+      汇总多个单位的报告（同一年度、同一格式），列出各单位的问题。每个单位只计一份：同一单位的多个文件取最新且通过校验的一份；
+      两份都通过校验但内容不同时拒绝汇总并列出两份，除非加 --prefer newest；汇总文件本身不计入，除非加 --include-aggregates。
       Sum many units' reports cell by cell, with a unit × rule matrix.
   xxgk import <报告.txt|.html|.docx> -o <report.json|report.xlsx> [--kind 机关类型] [--year 年度]
       从已发布的年报中提取三张表和六部分文字；找不到的单元格逐一列出，不作猜测。
@@ -47,6 +48,8 @@ export async function main(argv: string[]): Promise<number> {
         out: { type: 'string', short: 'o' },
         format: { type: 'string' },
         'include-errors': { type: 'boolean' },
+        'include-aggregates': { type: 'boolean' },
+        prefer: { type: 'string' },
         name: { type: 'string' },
         kind: { type: 'string' },
         year: { type: 'string' },

@@ -1,3 +1,4 @@
+import { printable } from './stdio';
 import { AGENCY_KINDS, type Issue, type Report, type ValidationResult } from '../model/core';
 
 const SEVERITY_LABEL = { error: '错误', warning: '警告', info: '提示' } as const;
@@ -15,7 +16,7 @@ export function describeResult(file: string, report: Report, result: ValidationR
   const c = result.counts;
   const lines = [
     `${file}`,
-    `  ${m.agencyName || '（未填机关名称）'} · ${kind} · ${m.year ?? '？'} 年度 · ${result.format} 版格式`,
+    `  ${printable(m.agencyName) || '（未填机关名称）'} · ${kind} · ${m.year ?? '？'} 年度 · ${result.format} 版格式`,
     `  结果：${result.valid ? '通过' : '未通过'}（${c.error} 个错误，${c.warning} 个警告${c.info ? `，${c.info} 个提示` : ''}${c.explained ? `，${c.explained} 个已说明` : ''}）`,
   ];
   let area = '';

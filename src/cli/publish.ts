@@ -2,7 +2,7 @@
 import { lstatSync, readdirSync, realpathSync, statSync } from 'fs';
 import { readFile } from 'fs/promises';
 import { basename, extname, join } from 'path';
-import { aggregate, AGENCY_KIND_IDS, importPublished, validate, type AgencyKind, type AggregateUnit, type Report } from '../model/core';
+import { aggregate, AGGREGATE_KIND, AGENCY_KIND_IDS, exclusionReason, importPublished, validate, type AgencyKind, type AggregateUnit, type Report } from '../model/core';
 import { aggregateWorkbook } from '../workbook/aggregate-workbook';
 import { filledBuffer } from '../workbook/fill';
 import { WorkbookReadError } from '../sheet/xlsx/zip';
@@ -12,7 +12,7 @@ import { renderHtml } from '../publish/render-html';
 import { mapFiles } from './files';
 import { loadReport, type Loaded } from './load';
 import { writeOutput } from './output';
-import { err, out } from './stdio';
+import { err, out, printable } from './stdio';
 
 
 
@@ -68,7 +68,10 @@ export function collect(paths: readonly string[]): string[] {
   return found.filter((f) => keep.has(f)).map((f) => f.path);
 }
 
-export async function runAggregate(paths: string[], opts: { out?: string; 'include-errors'?: boolean; name?: string; kind?: string; jobs: number }): Promise<number> {
+export async function runAggregate(
+  paths: string[],
+  opts: { out?: string; 'include-errors'?: boolean; 'include-aggregates'?: boolean; prefer?: string; name?: string; kind?: string; jobs: number },
+): Promise<number> {
   const kind = kindOption(opts.kind);
   if (!opts.out || paths.length === 0 || kind === 'bad') {
     err(`aggregate 需要文件或文件夹和 -o 汇总.xlsx|汇总.json${kind === 'bad' ? `；--kind 应为 ${AGENCY_KIND_IDS.join('|')}` : ''}\n`);
@@ -87,21 +90,29 @@ export async function runAggregate(paths: string[], opts: { out?: string; 'inclu
       err(`无法读取，未汇总：${loaded.problems.join('；')}\n`);
       return;
     }
-    units.push({ source: basename(file), report: loaded.report, reading: loaded.reading });
+    const modified = statSync(file, { throwIfNoEntry: false })?.mtimeMs;
+    units.push({ source: basename(file), report: loaded.report, reading: loaded.reading, aggregate: loaded.aggregate, ...(modified !== undefined ? { modified } : {}) });
   });
-  const agg = aggregate(units, { includeErrors: opts['include-errors'] ?? false, ...(opts.name ? { agencyName: opts.name } : {}), ...(kind ? { agencyKind: kind } : {}) });
+  if (opts.prefer !== undefined && opts.prefer !== 'newest') {
+    err('--prefer 只能是 newest\n');
+    return 2;
+  }
+  const agg = aggregate(units, {
+    includeErrors: opts['include-errors'] ?? false,
+    includeAggregates: opts['include-aggregates'] ?? false,
+    ...(opts.prefer === 'newest' ? { prefer: 'newest' as const } : {}), ...(opts.name ? { agencyName: opts.name } : {}), ...(kind ? { agencyKind: kind } : {}) });
   if (!agg.ok) {
-    err(`${agg.problems.join('\n')}\n`);
+    err(`${agg.problems.map(printable).join('\n')}\n`);
     return 2;
   }
   if (/\.xlsx$/i.test(opts.out)) writeOutput(opts.out, Buffer.from(await aggregateWorkbook(agg).xlsx.writeBuffer()), files);
   else {
-    const doc = { kind: 'xxgk-aggregate', format: agg.report.format, includeErrors: agg.includeErrors, report: agg.report, validation: { valid: agg.result.valid, counts: agg.result.counts, issues: agg.result.issues }, rules: agg.rules, units: agg.units };
+    const doc = { kind: AGGREGATE_KIND, format: agg.report.format, includeErrors: agg.includeErrors, report: agg.report, validation: { valid: agg.result.valid, counts: agg.result.counts, issues: agg.result.issues }, rules: agg.rules, units: agg.units };
     writeOutput(opts.out, `${JSON.stringify(doc, null, 2)}\n`, files);
   }
   const included = agg.units.filter((u) => u.included);
   out(`汇总 ${included.length} 个单位（共 ${agg.units.length} 个报告${unreadable ? `，另有 ${unreadable} 个文件无法读取` : ''}）；含有错误的报告${agg.includeErrors ? '已计入' : '未计入'}。\n`);
-  for (const u of agg.units.filter((x) => !x.included)) out(`  未计入：${u.source}（${u.agencyName || '未填机关名称'}）${u.excluded === 'duplicate' ? `与 ${u.duplicateOf} 重复` : `有 ${u.errors} 个错误`}\n`);
+  for (const u of agg.units.filter((x) => !x.included)) out(`  未计入：${printable(u.source)}（${printable(u.agencyName) || '未填机关名称'}）${u.excluded === 'errors' ? `有 ${u.errors} 个错误` : printable(exclusionReason(u))}\n`);
   out(`汇总结果${agg.result.valid ? '校验通过' : `有 ${agg.result.counts.error} 个错误`}，已写入 ${opts.out}\n`);
   return unreadable ? 2 : agg.result.valid ? 0 : 1;
 }

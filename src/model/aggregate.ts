@@ -1,6 +1,11 @@
 /**
  * 汇总: many units' reports of one year and format, validated one by one and summed cell by cell,
- * with a unit × rule matrix for the supervising office. Duplicates are reported, not summed twice.
+ * with a unit × rule matrix for the supervising office.
+ *
+ * One report per unit (统一社会信用代码, else 机关名称). Where a unit sent several files, the newest
+ * that validates is summed and the others are listed as replaced (or as duplicates where identical);
+ * two files that both validate but differ are refused, naming both, unless `prefer: 'newest'`.
+ * A file that is itself a 汇总 is never summed unless `includeAggregates`.
  */
 import { getFormat } from './formats';
 import type { AgencyKind } from './metadata';
@@ -16,6 +21,10 @@ export interface AggregateUnit {
   readonly report: Report;
   /** Issues from reading its workbook or text (FORM-*). */
   readonly reading?: readonly Issue[];
+  /** When the file was last changed (ms since 1970): among one unit's files the newest wins. */
+  readonly modified?: number;
+  /** The file is itself a 汇总 (marked in its hidden sheet or JSON). */
+  readonly aggregate?: boolean;
 }
 
 export interface AggregateOptions {
@@ -23,6 +32,10 @@ export interface AggregateOptions {
   readonly includeErrors?: boolean;
   readonly agencyName?: string;
   readonly agencyKind?: AgencyKind;
+  /** Where one unit has several valid files that differ: use the newest instead of refusing. */
+  readonly prefer?: 'newest';
+  /** Sum files that are themselves a 汇总 (default: leave them out). */
+  readonly includeAggregates?: boolean;
 }
 
 export interface UnitRow {
@@ -35,9 +48,25 @@ export interface UnitRow {
   readonly rules: Readonly<Partial<Record<RuleId, number>>>;
   readonly included: boolean;
   /** Why a unit is left out of the sum. */
-  readonly excluded?: 'errors' | 'duplicate';
-  /** For a duplicate: the unit it repeats. */
+  readonly excluded?: 'errors' | 'duplicate' | 'replaced' | 'aggregate';
+  /** For a duplicate (same content) or a replaced file (another file of the unit is summed): that file. */
   readonly duplicateOf?: string;
+}
+
+/** Why a file was left out, as the surfaces print it. */
+export function exclusionReason(u: UnitRow): string {
+  switch (u.excluded) {
+    case 'duplicate':
+      return `与 ${u.duplicateOf ?? ''} 内容相同，只计一次`;
+    case 'replaced':
+      return `同一单位另有 ${u.duplicateOf ?? ''} 计入（每个单位只计一份：通过校验的最新一份）`;
+    case 'errors':
+      return '有错误';
+    case 'aggregate':
+      return '这是汇总文件，不作为单位计入';
+    default:
+      return '';
+  }
 }
 
 export type Aggregated =
@@ -69,31 +98,64 @@ export function aggregate(units: readonly AggregateUnit[], options: AggregateOpt
     };
   }
   const format = getFormat(units[0]!.report.format);
-  const seen = new Map<string, string>();
-  const rows: UnitRow[] = [];
-  const included: Report[] = [];
-  for (const u of units) {
+  const checked = units.map((u, index) => {
     const result = validate(u.report, { reading: u.reading ?? [] });
-    const rules: Partial<Record<RuleId, number>> = {};
-    for (const i of result.issues) rules[i.ruleId] = (rules[i.ruleId] ?? 0) + 1;
     const m = u.report.metadata;
     const keys = [m.creditCode?.trim() ? `code:${m.creditCode.trim().toUpperCase()}` : '', m.agencyName.trim() ? `name:${nameKey(m.agencyName)}` : ''].filter(Boolean);
-    const duplicateOf = keys.map((k) => seen.get(k)).find(Boolean);
-    const excluded = duplicateOf ? 'duplicate' : !result.valid && !options.includeErrors ? 'errors' : undefined;
+    return { u, index, result, keys, skipped: !!u.aggregate && !options.includeAggregates };
+  });
+
+  // Files of one unit: linked through a shared 统一社会信用代码 or 机关名称.
+  const groupOf = new Map<string, number>();
+  const byUnit: (typeof checked)[] = [];
+  for (const c of checked) {
+    if (c.skipped) continue;
+    const g = c.keys.map((k) => groupOf.get(k)).find((x) => x !== undefined) ?? byUnit.push([]) - 1;
+    byUnit[g]!.push(c);
+    for (const k of c.keys) if (!groupOf.has(k)) groupOf.set(k, g);
+  }
+
+  const same = (a: Report, b: Report) => JSON.stringify(a.tables) === JSON.stringify(b.tables);
+  const when = (c: (typeof checked)[number]) => (c.u.modified === undefined ? '修改时间未知' : `修改于 ${new Date(c.u.modified).toISOString().slice(0, 16).replace('T', ' ')}`);
+  const problems: string[] = [];
+  const fate = new Map<number, { excluded?: UnitRow['excluded']; duplicateOf?: string }>();
+  for (const g of byUnit) {
+    const newestFirst = [...g].sort((a, b) => (b.u.modified ?? -Infinity) - (a.u.modified ?? -Infinity) || b.index - a.index);
+    const usable = newestFirst.filter((c) => c.result.valid || options.includeErrors);
+    const chosen = usable[0] ?? newestFirst[0]!;
+    const rivals = usable.filter((c) => c !== chosen && c.result.valid && chosen.result.valid && !same(c.u.report, chosen.u.report));
+    if (rivals.length && options.prefer !== 'newest') {
+      problems.push(
+        `单位“${chosen.u.report.metadata.agencyName || chosen.u.report.metadata.creditCode}”有 ${rivals.length + 1} 份都通过校验但内容不同的报告：${[chosen, ...rivals].map((c) => `${c.u.source}（${when(c)}）`).join('、')}。请只保留一份，或加 --prefer newest 使用最新的一份`,
+      );
+    }
+    for (const c of g) {
+      if (c === chosen) fate.set(c.index, usable.includes(c) ? {} : { excluded: 'errors' });
+      else fate.set(c.index, { excluded: same(c.u.report, chosen.u.report) ? 'duplicate' : 'replaced', duplicateOf: chosen.u.source });
+    }
+  }
+  if (problems.length) return { ok: false, problems };
+
+  const rows: UnitRow[] = [];
+  const included: Report[] = [];
+  for (const c of checked) {
+    const rules: Partial<Record<RuleId, number>> = {};
+    for (const i of c.result.issues) rules[i.ruleId] = (rules[i.ruleId] ?? 0) + 1;
+    const m = c.u.report.metadata;
+    const f = c.skipped ? { excluded: 'aggregate' as const } : fate.get(c.index)!;
     rows.push({
-      source: u.source,
+      source: c.u.source,
       agencyName: m.agencyName,
       ...(m.creditCode ? { creditCode: m.creditCode } : {}),
-      errors: result.counts.error,
-      warnings: result.counts.warning,
+      errors: c.result.counts.error,
+      warnings: c.result.counts.warning,
       rules,
-      included: !excluded,
-      ...(excluded ? { excluded } : {}),
-      ...(duplicateOf ? { duplicateOf } : {}),
+      included: !f.excluded,
+      ...f,
     });
-    if (!duplicateOf) for (const k of keys) seen.set(k, u.source);
-    if (!excluded) included.push(u.report);
+    if (!f.excluded) included.push(c.u.report);
   }
+  if (included.length === 0) return { ok: false, problems: ['没有可汇总的报告：每个文件都有错误、被替换或本身就是汇总文件（可加 --include-errors 计入有错误的报告）'] };
 
   // Cell by cell: what each cell counts as in the rules (blank and text as 0).
   const sums = new Float64Array(format.cells.length);

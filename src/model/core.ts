@@ -18,8 +18,8 @@ export { validate, makeIssue, explanationKey, explanationCurrent, type ValidateO
 export { computeTotals, fillTotals, suggestTotals, type TotalChange } from './totals';
 export { withExplanation } from './explanations';
 export { toSubmission, reportHash, reportData, type ExportOptions } from './submission';
-export { SUBMISSION_KIND, SCHEMA_VERSION } from './schema/constants';
+export { AGGREGATE_KIND, SUBMISSION_KIND, SCHEMA_VERSION } from './schema/constants';
 export { readCell, parseNumberText, toHalfWidth, CellState, type CellReading } from './values';
 export { extractFigures, extractParts, extractFee, parseChineseNumber } from './narrative/extract';
-export { aggregate, type AggregateUnit, type AggregateOptions, type Aggregated, type UnitRow } from './aggregate';
+export { aggregate, exclusionReason, type AggregateUnit, type AggregateOptions, type Aggregated, type UnitRow } from './aggregate';
 export { importPublished, tokenize, detectFormat, type PublishedImport, type ImportOptions } from './import/published';

@@ -1,15 +1,42 @@
 /** A published page (HTML, or a Word file through mammoth's HTML) as the text the importer reads: tables as “| a | b |” lines. */
 import mammoth from 'mammoth';
-import { safeDocxBytes } from '../sheet/xlsx/zip';
+import { safeDocxBytes, WorkbookReadError } from '../sheet/xlsx/zip';
 import { parse, type HTMLElement, NodeType, type Node } from 'node-html-parser';
 
 const BLOCKS = new Set(['p', 'div', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'section', 'article', 'header', 'footer', 'tr', 'caption', 'blockquote', 'pre']);
 
-function cellText(cell: HTMLElement): string {
-  return cell.textContent.replace(/\s+/g, ' ').trim().replace(/\|/g, '｜');
+/** Deeper than this, elements are not descended into: no real page nests so deep, and recursion stays bounded. */
+const MAX_DEPTH = 200;
+
+const elementChildren = (el: HTMLElement) => el.childNodes.filter((n): n is HTMLElement => n.nodeType === NodeType.ELEMENT_NODE);
+const tagOf = (el: HTMLElement) => el.tagName?.toLowerCase() ?? '';
+
+/** A table's own rows: not those of tables nested in its cells. */
+function ownRows(table: HTMLElement): HTMLElement[] {
+  return elementChildren(table).flatMap((c) => (tagOf(c) === 'tr' ? [c] : ['thead', 'tbody', 'tfoot'].includes(tagOf(c)) ? elementChildren(c).filter((r) => tagOf(r) === 'tr') : []));
 }
 
+/** The text of a cell, without the tables nested in it (collected to be written after the row): each node is read once. */
+function cellText(cell: HTMLElement, nested: HTMLElement[], depth: number): string {
+  let text = '';
+  const visit = (node: Node, d: number) => {
+    if (node.nodeType === NodeType.TEXT_NODE) text += node.rawText;
+    else if (node.nodeType === NodeType.ELEMENT_NODE && d < MAX_DEPTH) {
+      const el = node as HTMLElement;
+      if (tagOf(el) === 'table') nested.push(el);
+      else if (tagOf(el) === 'br') text += ' ';
+      else el.childNodes.forEach((n) => visit(n, d + 1));
+    }
+  };
+  cell.childNodes.forEach((n) => visit(n, depth + 1));
+  return text.replace(/&nbsp;/g, ' ').replace(/\s+/g, ' ').trim().replace(/\|/g, '｜');
+}
+
+/** Pages larger than this are not a report (a report page is well under 1 MB). */
+export const MAX_HTML_CHARS = 8 * 1024 * 1024;
+
 export function htmlToText(html: string): string {
+  if (html.length > MAX_HTML_CHARS) throw new WorkbookReadError(`网页过大（${(html.length / 1048576).toFixed(1)} MB），不是年度报告`);
   const root = parse(html, { blockTextElements: { script: false, style: false, noscript: false } });
   const lines: string[] = [];
   let current = '';
@@ -17,27 +44,32 @@ export function htmlToText(html: string): string {
     if (current.trim()) lines.push(current.trim());
     current = '';
   };
-  const walk = (node: Node): void => {
+  const table = (el: HTMLElement, depth: number): void => {
+    flush();
+    for (const tr of ownRows(el)) {
+      const nested: HTMLElement[] = [];
+      const cells = elementChildren(tr).filter((c) => tagOf(c) === 'td' || tagOf(c) === 'th');
+      lines.push(`| ${cells.map((c) => cellText(c, nested, depth)).join(' | ')} |`);
+      for (const t of nested) table(t, depth + 1);
+    }
+  };
+  const walk = (node: Node, depth: number): void => {
     if (node.nodeType === NodeType.TEXT_NODE) {
       current += node.rawText.replace(/&nbsp;/g, ' ').replace(/\s+/g, ' ');
       return;
     }
-    if (node.nodeType !== NodeType.ELEMENT_NODE) return;
+    if (node.nodeType !== NodeType.ELEMENT_NODE || depth > MAX_DEPTH) return;
     const el = node as HTMLElement;
-    const tag = el.tagName?.toLowerCase() ?? '';
-    if (tag === 'table') {
-      flush();
-      for (const tr of el.querySelectorAll('tr')) lines.push(`| ${tr.querySelectorAll('td, th').map(cellText).join(' | ')} |`);
-      return;
-    }
+    const tag = tagOf(el);
+    if (tag === 'table') return table(el, depth);
     if (tag === 'br') return flush();
     if (tag === 'head' || tag === 'style' || tag === 'script' || tag === 'title') return;
     if (BLOCKS.has(tag)) flush();
-    el.childNodes.forEach(walk);
+    el.childNodes.forEach((n) => walk(n, depth + 1));
     if (BLOCKS.has(tag)) flush();
   };
   // The page's head (title, style) is not the report; a fragment (mammoth's output) has no body.
-  walk(root.querySelector('body') ?? root);
+  walk(root.querySelector('body') ?? root, 0);
   flush();
   // Entities the parser leaves in text.
   return lines

@@ -71,12 +71,19 @@ export interface Layout {
   readonly meta: readonly (Placement & { readonly field: MetadataFieldId; readonly name: string })[];
   readonly text: readonly (Placement & { readonly section: SectionId; readonly name: string })[];
   /** Hidden sheet cells recording the format id and the template version. */
-  readonly info: { readonly format: Placement & { readonly name: string }; readonly version: Placement & { readonly name: string } };
+  readonly info: {
+    readonly format: Placement & { readonly name: string };
+    readonly version: Placement & { readonly name: string };
+    /** Blank in a unit's report; AGGREGATE_MARK in a workbook written by 汇总, so it is never summed as a unit. */
+    readonly kind: Placement;
+  };
 }
 
 /** Bumped whenever the template's layout changes. */
 export const TEMPLATE_VERSION = '1';
 export const NAME_PREFIX = 'XXGK_';
+/** What the hidden sheet says in a workbook that is a 汇总 of several units. */
+export const AGGREGATE_MARK = '汇总';
 const TITLE = '政府信息公开工作年度报告';
 const FORMAT_LABEL = '报告格式';
 
@@ -296,6 +303,7 @@ function buildLayout(f: CompiledFormat): Layout {
   const info = {
     format: { sheet: 'info' as const, row: 1, col: 2, name: `${NAME_PREFIX}FORMAT` },
     version: { sheet: 'info' as const, row: 2, col: 2, name: `${NAME_PREFIX}TEMPLATE_VERSION` },
+    kind: { sheet: 'info' as const, row: 3, col: 2 },
   };
   label({ sheet: 'info', row: 1, col: 1, text: 'format', role: 'field' });
   label({ sheet: 'info', row: 2, col: 1, text: 'templateVersion', role: 'field' });

@@ -19,7 +19,7 @@ import {
   type Narrative,
   type Report,
 } from '../model/core';
-import { a1, getLayout, sheetName, type Block, type Layout, type Placement, type SheetId } from './layout';
+import { a1, AGGREGATE_MARK, getLayout, sheetName, type Block, type Layout, type Placement, type SheetId } from './layout';
 import { WorkbookReadError } from './errors';
 
 export interface WorkbookReading {
@@ -28,6 +28,8 @@ export interface WorkbookReading {
   readonly reading: readonly Issue[];
   /** Where each report cell was found: cell id → 表三!D12 (with the sheet's current name). */
   readonly addresses: Readonly<Record<string, string>>;
+  /** The workbook is a 汇总 written by aggregate, not one unit's report. */
+  readonly aggregate: boolean;
 }
 
 /** How far below its expected place a row label is looked for (rows inserted inside a table). */
@@ -324,5 +326,8 @@ export function readWorkbook(source: WorkbookSource): WorkbookReading {
   const metadata = reader.readMetadata();
   const narrative = reader.readNarrative();
   const report = { format, metadata, tables, narrative } as Report;
-  return { report, reading: reader.reading, addresses: reader.addresses };
+  const kind = getLayout(format).info.kind;
+  const info = source.name(getLayout(format).info.format.name)?.grid ?? source.sheet(sheetName('info'));
+  const aggregate = info?.cell(kind.row, kind.col).text.trim() === AGGREGATE_MARK;
+  return { report, reading: reader.reading, addresses: reader.addresses, aggregate };
 }

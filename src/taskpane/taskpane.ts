@@ -4,7 +4,7 @@
  * Office.onReady; every Excel call goes through the host (src/host/excel), the work through actions.ts.
  */
 import { VERSION } from '../version';
-import { aggregate, toSubmission, withExplanation, type AggregateUnit, type FormatId, type Issue } from '../model/core';
+import { aggregate, exclusionReason, toSubmission, withExplanation, type AggregateUnit, type FormatId, type Issue } from '../model/core';
 import { whenExcelReady } from '../host/excel';
 import type { SpreadsheetHost } from '../host/types';
 import { totalRepairs } from '../sheet/totals';
@@ -145,7 +145,7 @@ async function onAggregate(): Promise<void> {
   for (const file of files) {
     try {
       const r = await readReportFile(file);
-      units.push({ source: file.name, report: r.report, reading: r.reading });
+      units.push({ source: file.name, report: r.report, reading: r.reading, modified: file.lastModified, aggregate: r.aggregate });
     } catch (e) {
       unreadable.push(`${file.name}：${e instanceof Error ? e.message : '无法读取'}`);
     }
@@ -154,7 +154,7 @@ async function onAggregate(): Promise<void> {
   if (!agg.ok) return void box.replaceChildren(...[...agg.problems, ...unreadable].map((p) => el('p', { class: 'note' }, p)));
   const list = el('ul', { class: 'changes' });
   for (const u of agg.units) {
-    const why = u.excluded === 'duplicate' ? `未计入：与 ${u.duplicateOf ?? ''} 重复` : u.excluded === 'errors' ? '未计入：有错误' : '已计入';
+    const why = u.excluded ? `未计入：${exclusionReason(u)}` : '已计入';
     list.append(el('li', {}, `${u.source}（${u.agencyName || '未填机关名称'}）：${u.errors} 个错误，${u.warnings} 个警告，${why}${Object.keys(u.rules).length ? `；${Object.keys(u.rules).join('、')}` : ''}`));
   }
   for (const p of unreadable) list.append(el('li', {}, `无法读取：${p}`));

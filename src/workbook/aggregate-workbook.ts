@@ -1,12 +1,18 @@
 /** The aggregate as a workbook: the template filled with the sums, and a sheet 汇总情况 with the unit × rule matrix. */
 import type ExcelJS from 'exceljs';
-import { RULES, type Aggregated } from '../model/core';
+import { exclusionReason, RULES, type Aggregated } from '../model/core';
+import { AGGREGATE_MARK, getLayout, sheetName } from '../sheet/layout';
 import { fillTemplate } from './fill';
 
 export const SUMMARY_SHEET = '汇总情况';
 
 export function aggregateWorkbook(agg: Extract<Aggregated, { ok: true }>): ExcelJS.Workbook {
   const wb = fillTemplate(agg.report);
+  // Marked in the hidden sheet: a later 汇总 over the same folder does not count it as a unit.
+  const kind = getLayout(agg.report.format).info.kind;
+  const info = wb.getWorksheet(sheetName('info'))!;
+  info.getCell(kind.row, kind.col - 1).value = 'kind';
+  info.getCell(kind.row, kind.col).value = AGGREGATE_MARK;
   const ws = wb.addWorksheet(SUMMARY_SHEET);
   const included = agg.units.filter((u) => u.included).length;
   ws.addRow([`汇总了 ${included} 个单位的报告（共 ${agg.units.length} 个文件）；含有错误的报告${agg.includeErrors ? '已计入' : '未计入'}汇总。`]);
@@ -14,7 +20,7 @@ export function aggregateWorkbook(agg: Extract<Aggregated, { ok: true }>): Excel
   ws.addRow(['文件', '机关名称', '错误', '警告', '是否计入', '原因', ...agg.rules]).font = { bold: true };
   ws.addRow(['', '', '', '', '', '', ...agg.rules.map((id) => RULES[id].title)]).font = { size: 9 };
   for (const u of agg.units) {
-    const reason = u.excluded === 'duplicate' ? `与 ${u.duplicateOf ?? ''} 重复` : u.excluded === 'errors' ? '有错误' : '';
+    const reason = exclusionReason(u);
     ws.addRow([u.source, u.agencyName, u.errors, u.warnings, u.included ? '是' : '否', reason, ...agg.rules.map((id) => u.rules[id] ?? 0)]);
   }
   ws.getColumn(1).width = 30;

@@ -88,7 +88,7 @@ describe('xxgk aggregate / import / render', () => {
     const out = join(dir(), '汇总.json');
     const r = await run('aggregate', join(samples, 'example-2021-corrected.json'), join(samples, 'example-2021-mistakes.xlsx'), '-o', out, '--kind', 'county');
     expect(r.code).toBe(0);
-    expect(r.out).toContain('未计入：example-2021-mistakes.xlsx（示例县自然资源局）与 example-2021-corrected.json 重复');
+    expect(r.out).toContain('未计入：example-2021-mistakes.xlsx（示例县自然资源局）同一单位另有 example-2021-corrected.json 计入');
     const doc = JSON.parse(readFileSync(out, 'utf8'));
     expect(doc.report.metadata).toMatchObject({ agencyName: '汇总（1 个单位）', agencyKind: 'county', year: 2024 });
     expect(doc.validation.valid).toBe(true);

@@ -52,23 +52,81 @@ describe('汇总 (aggregate)', () => {
     expect(withErrors.report.tables.t3.new!.total).toBe((a.tables.t3.new!.total as number) + (b.tables.t3.new!.total as number));
   });
 
-  test('a duplicate unit (same 机关名称 or 统一社会信用代码) is reported and not summed twice', () => {
+  test('one report per unit (统一社会信用代码 or 机关名称): two valid files that differ are refused, naming both', () => {
     const sameName = { ...c, metadata: { ...c.metadata, agencyName: ' 示例县教育局' } } as Report;
     const withCode = (r: Report, code: string) => ({ ...r, metadata: { ...r.metadata, creditCode: code } }) as Report;
-    const out = aggregate([
-      { source: 'a.xlsx', report: withCode(a, '91350100M000100Y43') },
-      { source: 'a-again.json', report: sameName },
-      { source: 'b.xlsx', report: withCode(b, '91350100M000100Y43') },
+    const units = [
+      { source: 'a.xlsx', report: withCode(a, '91350100M000100Y43'), modified: Date.UTC(2025, 0, 10) },
+      { source: 'a-again.json', report: sameName, modified: Date.UTC(2025, 0, 12) },
+      { source: 'b.xlsx', report: withCode(b, '91350100M000100Y43'), modified: Date.UTC(2025, 0, 11) },
+    ];
+    const refused = aggregate(units);
+    expect(refused.ok).toBe(false);
+    if (refused.ok) return;
+    expect(refused.problems.join('\n')).toMatch(/示例县教育局.*3 份都通过校验但内容不同.*a-again\.json（修改于 2025-01-12 00:00）.*b\.xlsx.*a\.xlsx.*--prefer newest/);
+    // With --prefer newest: the newest is summed, the others listed as replaced by it.
+    const newest = aggregate(units, { prefer: 'newest' });
+    if (!newest.ok) throw new Error(newest.problems.join());
+    expect(newest.units.map((u) => [u.source, u.included, u.excluded, u.duplicateOf])).toEqual([
+      ['a.xlsx', false, 'replaced', 'a-again.json'],
+      ['a-again.json', true, undefined, undefined],
+      ['b.xlsx', false, 'replaced', 'a-again.json'],
     ]);
-    if (!out.ok) throw new Error('');
-    expect(out.units.map((u) => [u.source, u.included, u.duplicateOf])).toEqual([
-      ['a.xlsx', true, undefined],
-      ['a-again.json', false, 'a.xlsx'],
-      ['b.xlsx', false, 'a.xlsx'],
+    expect(newest.report.tables.t3.new!.total).toBe(c.tables.t3.new!.total);
+    expect(newest.report.metadata.agencyName).toBe('汇总（1 个单位）');
+  });
+
+  test('a corrected resubmission replaces the unit’s failed file, whichever comes first; identical files count once', () => {
+    const failed = withCells(a, { 't3.new.natural': (a.tables.t3.new!.natural as number) + 1 });
+    for (const order of [0, 1]) {
+      const files = [
+        { source: 'a-v1.xlsx', report: failed, modified: Date.UTC(2025, 0, 5) },
+        { source: 'a-v2.xlsx', report: a, modified: Date.UTC(2025, 0, 9) },
+      ];
+      const out = aggregate(order ? [...files].reverse() : files);
+      if (!out.ok) throw new Error(out.problems.join());
+      expect(out.units.find((u) => u.source === 'a-v2.xlsx')!.included).toBe(true);
+      expect(out.units.find((u) => u.source === 'a-v1.xlsx')).toMatchObject({ included: false, excluded: 'replaced', duplicateOf: 'a-v2.xlsx' });
+      expect(out.result.valid).toBe(true);
+      expect(out.report.tables.t3.new!.total).toBe(a.tables.t3.new!.total);
+    }
+    const twice = aggregate([
+      { source: 'a.xlsx', report: a },
+      { source: 'copy of a.xlsx', report: a },
+      { source: 'b.xlsx', report: b },
     ]);
-    // Only the first is summed.
-    expect(out.report.tables.t3.new!.total).toBe(a.tables.t3.new!.total);
-    expect(out.report.metadata.agencyName).toBe('汇总（1 个单位）');
+    if (!twice.ok) throw new Error(twice.problems.join());
+    expect(twice.units.map((u) => [u.source, u.excluded])).toEqual([
+      ['a.xlsx', 'duplicate'],
+      ['copy of a.xlsx', undefined],
+      ['b.xlsx', undefined],
+    ]);
+    expect(twice.report.tables.t3.new!.total).toBe((a.tables.t3.new!.total as number) + (b.tables.t3.new!.total as number));
+  });
+
+  test('a file that is itself a 汇总 is not summed as a unit unless asked', () => {
+    const sum = aggregate([
+      { source: 'a.xlsx', report: a },
+      { source: 'b.xlsx', report: b },
+    ]);
+    if (!sum.ok) throw new Error('');
+    const again = aggregate([
+      { source: 'a.xlsx', report: a },
+      { source: 'b.xlsx', report: b },
+      { source: '汇总.xlsx', report: sum.report, aggregate: true },
+    ]);
+    if (!again.ok) throw new Error(again.problems.join());
+    expect(again.report.tables).toEqual(sum.report.tables);
+    expect(again.units.find((u) => u.source === '汇总.xlsx')).toMatchObject({ included: false, excluded: 'aggregate' });
+    const counted = aggregate(
+      [
+        { source: 'a.xlsx', report: a },
+        { source: '汇总.xlsx', report: sum.report, aggregate: true },
+      ],
+      { includeAggregates: true },
+    );
+    if (!counted.ok) throw new Error(counted.problems.join());
+    expect(counted.units.every((u) => u.included)).toBe(true);
   });
 
   test('mixed years or formats are refused with a message listing the files', () => {
@@ -99,5 +157,18 @@ describe('汇总 (aggregate)', () => {
     expect(String(ws.getCell('A1').value)).toContain('含有错误的报告未计入');
     expect(ws.getRow(3).values).toEqual([undefined, '文件', '机关名称', '错误', '警告', '是否计入', '原因', 'T4-GROUP-TOTAL']);
     expect(ws.getRow(6).values).toEqual([undefined, 'b.xlsx', '示例县卫生健康委员会', 1, 0, '否', '有错误', 1]);
+  });
+});
+
+describe('汇总 files are recognised when read back', () => {
+  test('the aggregate workbook says so in its hidden sheet; a unit’s workbook does not', async () => {
+    const a = consistentReport('2021', [1, 2, 3]);
+    const sum = aggregate([{ source: 'a.xlsx', report: { ...a, metadata: { ...a.metadata, agencyName: '甲' } } as Report }]);
+    if (!sum.ok) throw new Error(sum.problems.join());
+    const back = await readWorkbookBuffer(await toBuffer(aggregateWorkbook(sum)));
+    expect(back.aggregate).toBe(true);
+    expect(back.report.tables).toEqual(sum.report.tables);
+    const { fillTemplate } = await import('../../src/workbook/fill');
+    expect((await readWorkbookBuffer(await toBuffer(fillTemplate(a)))).aggregate).toBe(false);
   });
 });

@@ -1,5 +1,6 @@
 import type { Equation } from '../formats';
-import { fmt } from '../values';
+import { CellState, fmt } from '../values';
+import { rawValue } from '../view';
 import { equationHolds, sumOf } from './arithmetic';
 import { rootCauseMessage } from './messages.zh-CN';
 import type { Issue, ReportView } from './types';
@@ -13,6 +14,16 @@ export interface RootCauseHint {
   /** How many arithmetic errors the correction removes. */
   readonly resolves: number;
   readonly message: string;
+}
+
+/** The cell as the clerk sees it: a number, or what stands there instead (an error value, text, a blank) — never a 0 it does not show. */
+function shown(view: ReportView, cell: number): string {
+  const state = view.states[cell]!;
+  if (state === CellState.Number || state === CellState.NumberText) return fmt(view.values[cell]!);
+  if (state === CellState.Blank) return '空白';
+  const raw = rawValue(view.report, view.format.cells[cell]!.id);
+  const text = typeof raw === 'object' && raw !== null && 'error' in raw ? String((raw as { error: unknown }).error) : String(raw);
+  return `“${text.length > 20 ? `${text.slice(0, 20)}…` : text}”`;
 }
 
 const ARITHMETIC = new Set(['T3-ROW-TOTAL', 'T3-RESULT-TOTAL', 'T3-BALANCE', 'T4-GROUP-TOTAL']);
@@ -63,7 +74,7 @@ export function findRootCauses(view: ReportView, issues: readonly Issue[]): Root
       current: values[f.cell]!,
       suggested: f.suggested,
       resolves: f.resolved.size,
-      message: rootCauseMessage(cellWhere(format, def), fmt(values[f.cell]!), fmt(f.suggested), f.resolved.size),
+      message: rootCauseMessage(cellWhere(format, def), shown(view, f.cell), fmt(f.suggested), f.resolved.size),
     };
   });
 }

@@ -33,8 +33,13 @@ const zhCN: z.core.$ZodErrorMap = (issue) => {
   switch (issue.code) {
     case 'invalid_type':
       return issue.input === undefined ? '缺少此项' : `应为${TYPE_NAMES[issue.expected] ?? issue.expected}`;
-    case 'unrecognized_keys':
-      return `含有本格式没有的项目：${issue.keys.join('、')}`;
+    case 'unrecognized_keys': {
+      // Keys come from the file: quote a few, each shortened, never the whole of a hostile one.
+      const shown = issue.keys.slice(0, 5).map((k) => (k.length > 30 ? `${k.slice(0, 30)}…` : k));
+      return `含有本格式没有的项目：${shown.join('、')}${issue.keys.length > 5 ? ` 等 ${issue.keys.length} 项` : ''}`;
+    }
+    case 'invalid_format':
+      return issue.format === 'regex' && issue.path?.at(-1) === 'sha256' ? '应为 64 位小写十六进制数字（0-9、a-f）' : zhLocale(issue);
     case 'invalid_union':
       // The report's discriminator (format) or a cell, the only unions in the schema.
       return 'discriminator' in issue || issue.path?.at(-1) === 'format'
@@ -63,6 +68,7 @@ export function describePath(path: readonly PropertyKey[], format: unknown): str
   if (head === 'narrative' && a) return SECTIONS.find((s) => s.id === a)?.heading ?? `正文 ${a}`;
   if (head === 'explanations' && a !== undefined) return `第 ${Number(a) + 1} 条说明`;
   if (head === 'format') return '报告格式';
+  if (head === 'integrity') return '完整性校验值（integrity.sha256）';
   return path.length ? path.join('.') : '文档';
 }
 
@@ -74,8 +80,9 @@ export function parseWith<T>(schema: z.ZodType<T>, input: unknown): Parsed<T> {
   return {
     ok: false,
     problems: r.error.issues.slice(0, 200).map((i) => {
-      const where = describePath(i.path, format);
-      return { path: i.path.join('.'), where, message: `${where}：${i.message}` };
+      const path = i.path.map((p) => (String(p).length > 30 ? `${String(p).slice(0, 30)}…` : String(p)));
+      const where = describePath(path, format);
+      return { path: path.join('.'), where, message: `${where}：${i.message}` };
     }),
   };
 }

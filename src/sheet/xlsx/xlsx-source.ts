@@ -5,7 +5,7 @@
  * exactly as saved (0 included) and formulas without one are known. Works in Node and browsers.
  */
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
-import { parseSheetAddress } from '../a1';
+import { a1, parseSheetAddress } from '../a1';
 import { EMPTY_CELL, type Grid, type GridCell, type WorkbookSource } from '../reader';
 import { WorkbookReadError } from '../errors';
 import { unzipWorkbook } from './zip';
@@ -43,6 +43,7 @@ function parse(bytes: Uint8Array, part: string, wire: (p: SaxesParser) => void):
     }
   } catch (e) {
     if (e === STOP) return;
+    if (e instanceof WorkbookReadError) throw e;
     throw new WorkbookReadError(`工作簿内容损坏（${part} 无法解析），请在 Excel 或 WPS 中打开后另存为 .xlsx 再试`);
   }
 }
@@ -212,8 +213,11 @@ function cellOf(type: string | undefined, style: number, raw: string | undefined
   }
 }
 
+/** The most characters Excel and WPS hold in a cell: longer text was not saved by a spreadsheet. */
+const CELL_TEXT_MAX = 32_767;
+
 /** The cells of one sheet within the bounds, parsed once. */
-function sheetCells(bytes: Uint8Array, name: string, ctx: Context): Map<number, GridCell> {
+function sheetCells(bytes: Uint8Array, name: string, sheet: string, ctx: Context): Map<number, GridCell> {
   const cells = new Map<number, GridCell>();
   let row = 0;
   let col = 0;
@@ -272,6 +276,9 @@ function sheetCells(bytes: Uint8Array, name: string, ctx: Context): Map<number, 
         case 'c':
           if (col > 0 && col <= SHEET_BOUNDS.cols) {
             const c = cellOf(type, style, raw, inline, formula, ctx);
+            if (c.text.length > CELL_TEXT_MAX) {
+              throw new WorkbookReadError(`${sheet}!${a1(row, col)} 的文字有 ${c.text.length} 个字符，超过 Excel 单元格的上限（32767 个）：这不是 Excel 或 WPS 保存的工作簿，请在 Excel 或 WPS 中打开后另存再试`);
+            }
             if (c !== EMPTY_CELL) cells.set(row * 16384 + col, c);
           }
           break;
@@ -296,7 +303,7 @@ export function xlsxSource(buf: Uint8Array): WorkbookSource {
     const bytes = sheet && parts[sheet.path];
     let g: Grid | undefined;
     if (sheet && bytes) {
-      const cells = sheetCells(bytes, sheet.path, ctx);
+      const cells = sheetCells(bytes, sheet.path, sheet.name, ctx);
       g = { name: sheet.name, cell: (row, col) => cells.get(row * 16384 + col) ?? EMPTY_CELL };
     }
     grids.set(key, g);

@@ -1,0 +1,67 @@
+/**
+ * Opening a report file, the one flow the CLI, the task pane and the standalone page share: a
+ * filled workbook (.xlsx), a report JSON, a submission, or aggregate's JSON — recognised from the
+ * bytes, never from the name. Every failure is a WorkbookReadError with a Chinese message.
+ */
+import { AGGREGATE_KIND, SUBMISSION_KIND, type Issue, type Report } from '../model/core';
+import type * as Lazy from '../model/schema/lazy';
+import { WorkbookReadError } from './errors';
+import { getLayout, sheetAddress } from './layout';
+import { readWorkbookBuffer } from './xlsx/open';
+
+export interface OpenedReport {
+  readonly report: Report;
+  /** FORM-* issues from reading it. */
+  readonly reading: readonly Issue[];
+  /** Cell id → sheet!A1 where it was found (workbooks), or where the template puts it (JSON). */
+  readonly addresses: Readonly<Record<string, string>>;
+  readonly source: 'xlsx' | 'json' | 'submission';
+  /** A 汇总 written by aggregate (its hidden sheet or its JSON says so). */
+  readonly aggregate: boolean;
+}
+
+/** The zod-dependent parsers, loaded the way the surface can: `import()` in the page, `require` in the CLI. */
+export type SchemaLoader = () => Promise<typeof Lazy>;
+
+/** A short, printable excerpt of untrusted text for a message. */
+export const excerpt = (s: string, max = 40): string => (s.length > max ? `${s.slice(0, max)}…` : s);
+
+const templateAddresses = (report: Report) => Object.fromEntries([...getLayout(report.format).cells].map(([id, p]) => [id, sheetAddress(p)]));
+
+/** UTF-16 text (with or without its byte-order mark): every other byte of ASCII is 0. */
+function utf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  if (bytes.length >= 4 && bytes[1] === 0 && bytes[3] === 0 && bytes[0] !== 0) return 'utf-16le';
+  if (bytes.length >= 4 && bytes[0] === 0 && bytes[2] === 0 && bytes[1] !== 0) return 'utf-16be';
+  return undefined;
+}
+
+export async function openReport(bytes: Uint8Array, loadSchema: SchemaLoader): Promise<OpenedReport> {
+  const wide = utf16(bytes);
+  const text = (encoding: string) => new TextDecoder(encoding).decode(bytes).replace(/^\uFEFF/, '');
+  const head = wide ? text(wide).slice(0, 64) : new TextDecoder().decode(bytes.subarray(0, 64)).replace(/^\uFEFF/, '');
+  const trimmed = head.trimStart();
+  // A JSON document: an object or array, or a bare value (which is no report either).
+  if (/^[{["]|^(null|true|false|-?\d)/.test(trimmed) && !(bytes[0] === 0x50 && bytes[1] === 0x4b)) {
+    let data: unknown;
+    try {
+      data = JSON.parse(wide ? text(wide) : text('utf-8'));
+    } catch {
+      throw new WorkbookReadError(/^[{[]/.test(trimmed) ? '不是有效的 JSON 文件（内容不完整或格式有误）' : '不是 Excel 工作簿，也不是年度报告 JSON');
+    }
+    if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+      throw new WorkbookReadError(`JSON 文件的内容是${data === null ? ' null' : Array.isArray(data) ? '一个数组' : typeof data === 'string' ? '一段文字' : '一个数'}，不是年度报告（应为一个对象，含 format、metadata、tables）`);
+    }
+    const kind = (data as { kind?: unknown }).kind;
+    const aggregate = kind === AGGREGATE_KIND && typeof (data as { report?: unknown }).report === 'object';
+    if (aggregate) data = (data as { report: unknown }).report;
+    const { fromSubmission, parseReport } = await loadSchema();
+    const r = kind === SUBMISSION_KIND ? fromSubmission(data) : parseReport(data);
+    if (!r.ok) throw new WorkbookReadError(r.problems.slice(0, 5).map((p) => p.message).join('；'));
+    const report = 'report' in r.value ? r.value.report : r.value;
+    return { report, reading: [], addresses: templateAddresses(report), source: kind === SUBMISSION_KIND ? 'submission' : 'json', aggregate };
+  }
+  const r = await readWorkbookBuffer(bytes);
+  return { report: r.report, reading: r.reading, addresses: r.addresses, source: 'xlsx', aggregate: r.aggregate };
+}
