@@ -80,6 +80,8 @@ module.exports = async (env = {}, argv = {}) => {
       // The task pane page loads both: it reuses what functions.js already holds (the model).
       taskpane: { import: './src/taskpane/taskpane.ts', dependOn: 'functions' },
       validator: './src/taskpane/validator.ts',
+      // The standalone page reads files in a Web Worker: its lazy chunks load with importScripts.
+      'open-worker': { import: './src/taskpane/open-worker.ts', chunkLoading: 'import-scripts' },
     },
     output: { path: path.resolve(__dirname, env.outDir || 'dist/addin'), filename: '[name].js', chunkFilename: '[name].[contenthash:8].js', clean: true },
     resolve: { extensions: ['.ts', '.js'] },

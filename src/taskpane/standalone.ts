@@ -7,7 +7,7 @@
 import { VERSION } from '../version';
 import { AGENCY_KINDS, METADATA_FIELDS, SECTIONS, getFormat, toSubmission, validate, withExplanation, type Issue, type Report, type ValidationResult } from '../model/core';
 import { tableGrid } from '../sheet/table-grid';
-import { readReportFile } from './read-file';
+import { readInWorker, type PendingRead } from './read-in-worker';
 import { $, confirmExport, download, el, exportName, renderIssues, reportDocx, say, summarize } from './ui';
 
 interface Opened {
@@ -84,9 +84,10 @@ function highlight(issue: Issue): void {
   target.focus({ preventScroll: true });
 }
 
-function check(previous: Report | undefined): void {
+/** Validates the opened report (or shows `given`, the result the reader's worker computed) and renders it all. */
+function check(previous: Report | undefined, given?: ValidationResult): void {
   if (!opened) return say('请先打开一个年报文件。');
-  const result = validate(opened.report, { ...(previous ? { previous } : {}), reading: opened.reading });
+  const result = given ?? validate(opened.report, { ...(previous ? { previous } : {}), reading: opened.reading });
   opened.result = result;
   summarize(result);
   renderIssues(result, opened.addresses, {
@@ -103,26 +104,39 @@ function check(previous: Report | undefined): void {
   ($('render-docx') as HTMLButtonElement).disabled = false;
 }
 
+let reading: PendingRead | undefined;
+
+/** Opens a file in the worker, with a progress bar and 取消; the page stays responsive meanwhile. */
 async function open(file: File, previous: () => Report | undefined): Promise<void> {
+  reading?.cancel();
   const status = $('file-status');
+  const progress = $('open-progress');
   status.textContent = `正在读取 ${file.name}…`;
-  try {
-    const r = await readReportFile(file);
-    opened = { name: file.name, ...r };
-    status.textContent = `已打开 ${file.name}：${r.report.metadata.agencyName || '（未填机关名称）'} ${r.report.metadata.year ?? ''} 年度（${r.report.format} 版格式）`;
-    check(previous());
-  } catch (e) {
-    opened = undefined;
-    $('issues').replaceChildren();
-    $('hints').replaceChildren();
-    $('tables').replaceChildren();
-    $('tables-section').hidden = true;
-    ($('export') as HTMLButtonElement).disabled = true;
-    ($('render-docx') as HTMLButtonElement).disabled = true;
-    const message = e instanceof Error && /[\u4e00-\u9fff]/.test(e.message) ? e.message : '无法读取这个文件';
-    status.textContent = `${file.name}：${message}`;
-    say(`${file.name}：${message}`, 'fail');
+  progress.hidden = false;
+  const current = (reading = readInWorker(file, previous()));
+  const r = await current.done;
+  if (reading !== current) return;
+  reading = undefined;
+  progress.hidden = true;
+  if (r.ok) {
+    opened = { name: file.name, ...r.opened };
+    status.textContent = `已打开 ${file.name}：${r.opened.report.metadata.agencyName || '（未填机关名称）'} ${r.opened.report.metadata.year ?? ''} 年度（${r.opened.report.format} 版格式）`;
+    return check(previous(), r.result);
   }
+  if (r.cancelled) {
+    status.textContent = `已取消读取 ${file.name}`;
+    if (!opened) say('已取消。请打开或拖入填好的年报工作簿（.xlsx）或导出的 JSON。');
+    return;
+  }
+  opened = undefined;
+  $('issues').replaceChildren();
+  $('hints').replaceChildren();
+  $('tables').replaceChildren();
+  $('tables-section').hidden = true;
+  ($('export') as HTMLButtonElement).disabled = true;
+  ($('render-docx') as HTMLButtonElement).disabled = true;
+  status.textContent = `${file.name}：${r.message}`;
+  say(`${file.name}：${r.message}`, 'fail');
 }
 
 async function onExport(): Promise<void> {
@@ -144,8 +158,11 @@ export function wireStandalone(previous: () => Report | undefined): void {
   const input = $('report-file') as HTMLInputElement;
   input.addEventListener('change', () => {
     const file = input.files?.[0];
+    // Cleared at once, so choosing the same file again (after correcting it) reads it again.
+    input.value = '';
     if (file) void open(file, previous);
   });
+  $('cancel-open').addEventListener('click', () => reading?.cancel());
   const zone = $('drop-zone');
   zone.addEventListener('dragover', (e) => {
     e.preventDefault();

@@ -226,6 +226,40 @@ describe('the task pane as a standalone page in Chromium', () => {
     expect(errors).toEqual([]);
   });
 
+  test('a huge file is read in a Web Worker: the page never blocks for 200 ms, shows progress and can cancel; the same file chosen again is read again', async () => {
+    // A workbook whose 表三 has two million empty rows after the table (34 MB of sheet XML, within the bounds).
+    const { strFromU8, strToU8, unzipSync, zipSync } = await import('fflate');
+    const parts = unzipSync(readFileSync(join(samples, 'example-2021-corrected.xlsx')));
+    const sheet = Object.keys(parts).find((k) => k.startsWith('xl/worksheets/') && strFromU8(parts[k]!).includes('r="J30"'))!;
+    const rows: string[] = [];
+    for (let r = 100; r < 2_000_100; r++) rows.push(`<row r="${r}"/>`);
+    parts[sheet] = strToU8(strFromU8(parts[sheet]!).replace('</sheetData>', `${rows.join('')}</sheetData>`));
+    const huge = join(work, 'huge.xlsx');
+    writeFileSync(huge, zipSync(parts));
+
+    const { page, requests, errors } = await openPage();
+    await page.evaluate(() => {
+      (window as unknown as { longest: number }).longest = 0;
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) (window as unknown as { longest: number }).longest = Math.max((window as unknown as { longest: number }).longest, e.duration);
+      }).observe({ type: 'longtask', buffered: false });
+    });
+    // First a reader that never answers (as a very slow file would): progress shows, 取消 ends it.
+    await page.route('**/open-worker.js', (route) => route.fulfill({ contentType: 'text/javascript', body: 'onmessage = () => {};' }));
+    await page.setInputFiles('#report-file', huge);
+    await page.waitForSelector('#open-progress:not([hidden])');
+    await page.click('#cancel-open');
+    await page.waitForFunction(() => document.getElementById('file-status')?.textContent?.includes('已取消'));
+    expect(await page.isHidden('#open-progress')).toBe(true);
+    await page.unroute('**/open-worker.js');
+    // The same file again (the input was cleared), this time to the end.
+    await openFile(page, huge);
+    expect(await page.textContent('#summary')).toMatch(/^通过/);
+    expect(await page.evaluate(() => (window as unknown as { longest: number }).longest)).toBeLessThan(200);
+    expect(requests.some((u) => u.endsWith('/open-worker.js'))).toBe(true);
+    expect(errors).toEqual([]);
+  });
+
   test('axe-core finds no serious or critical accessibility violation, before and after opening a report', async () => {
     // The page's CSP forbids inline scripts: only the test's axe injection is let through.
     const { page } = await openPage({ bypassCSP: true });
