@@ -6,7 +6,7 @@ import { parse, type HTMLElement, NodeType, type Node } from 'node-html-parser';
 const BLOCKS = new Set(['p', 'div', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'section', 'article', 'header', 'footer', 'tr', 'caption', 'blockquote', 'pre']);
 
 /** Deeper than this, elements are not descended into: no real page nests so deep, and recursion stays bounded. */
-const MAX_DEPTH = 200;
+const MAX_DEPTH = 3000;
 
 const elementChildren = (el: HTMLElement) => el.childNodes.filter((n): n is HTMLElement => n.nodeType === NodeType.ELEMENT_NODE);
 const tagOf = (el: HTMLElement) => el.tagName?.toLowerCase() ?? '';
@@ -32,11 +32,31 @@ function cellText(cell: HTMLElement, nested: HTMLElement[], depth: number): stri
   return text.replace(/&nbsp;/g, ' ').replace(/\s+/g, ' ').trim().replace(/\|/g, '｜');
 }
 
+/** Elements without an end tag, and those HTML closes by itself (a new <p> ends the open one): not counted as nesting. */
+const UNNESTED = new Set(['br', 'img', 'hr', 'meta', 'link', 'input', 'col', 'wbr', 'area', 'base', 'source', 'track', 'param', 'embed', 'p', 'li', 'td', 'th', 'tr', 'dt', 'dd', 'option', 'thead', 'tbody', 'tfoot', 'colgroup']);
+
+/** How deep a page's elements nest, by a linear scan of its tags (the HTML parser is slow on deep, unclosed nesting). */
+function nesting(html: string): number {
+  let depth = 0;
+  let max = 0;
+  for (const m of html.matchAll(/<(\/?)([a-zA-Z][\w:-]*)[^>]*?(\/?)>/g)) {
+    const tag = m[2]!.toLowerCase();
+    if (UNNESTED.has(tag) || m[3]) continue;
+    depth = m[1] ? Math.max(0, depth - 1) : depth + 1;
+    if (depth > max) max = depth;
+  }
+  return max;
+}
+
+/** Deeper than this, a page is not a report: real pages nest a few dozen levels. */
+export const MAX_NESTING = 500;
+
 /** Pages larger than this are not a report (a report page is well under 1 MB). */
 export const MAX_HTML_CHARS = 8 * 1024 * 1024;
 
 export function htmlToText(html: string): string {
   if (html.length > MAX_HTML_CHARS) throw new WorkbookReadError(`网页过大（${(html.length / 1048576).toFixed(1)} MB），不是年度报告`);
+  if (nesting(html) > MAX_NESTING) throw new WorkbookReadError(`网页的元素嵌套超过 ${MAX_NESTING} 层，不是年度报告`);
   const root = parse(html, { blockTextElements: { script: false, style: false, noscript: false } });
   const lines: string[] = [];
   let current = '';

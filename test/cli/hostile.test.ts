@@ -186,3 +186,15 @@ describe('property tests with hostile input', () => {
 test('fixtures are not modified by these tests', () => {
   expect(readFileSync(join(__dirname, '../../assets/samples/example-2021-corrected.json'), 'utf8')).toContain('示例县自然资源局');
 });
+
+test('1.3 MB of deeply nested HTML tables is read in linear time and bounded depth', () => {
+  const cell = (d: number): string => (d === 0 ? '<td>1</td>' : `<td><table><tr>${'<td>x</td>'.repeat(40)}${cell(d - 1)}</tr></table></td>`);
+  let html = '<html><body>';
+  while (html.length < 1_300_000) html += `<table><tr>${cell(150)}</tr></table>`;
+  const text = htmlToText(`${html}</body></html>`);
+  // Every table's rows once: no row is repeated inside its enclosing table's text.
+  expect(text.split('\n').every((l) => l.length < 2000)).toBe(true);
+  // Unclosed nesting, on which the HTML parser is slow, is refused before parsing.
+  expect(() => htmlToText('<div>'.repeat(100_000) + 'x')).toThrow(/嵌套超过 500 层/);
+  expect(htmlToText(`${'<div>'.repeat(490)}行政许可${'</div>'.repeat(490)}`)).toBe('行政许可');
+});
