@@ -141,7 +141,7 @@ export async function runImport(files: string[], opts: { out?: string; kind?: st
     return 2;
   }
   const r = importPublished(text, { ...(kind ? { agencyKind: kind } : {}), ...(opts.year ? { year: Number(opts.year) } : {}), ...(opts.name ? { agencyName: opts.name } : {}) });
-  if (/\.xlsx$/i.test(opts.out)) writeOutput(opts.out, await filledBuffer(r.report), files);
+  if (/\.xlsx$/i.test(opts.out)) writeOutput(opts.out, await filledBuffer(r.report, { imported: true }), files);
   else writeOutput(opts.out, `${JSON.stringify(r.report, null, 2)}\n`, files);
   for (const i of r.issues) err(`  ${i.severity === 'error' ? '缺失' : '提示'} ${i.ruleId}  ${i.message}\n`);
   const result = validate(r.report, { reading: r.issues });

@@ -6,7 +6,7 @@
 export * from './formats';
 export { SECTIONS, SECTION_IDS, type SectionId } from './sections';
 export * from './metadata';
-export type { CellValue, Explanation, Metadata, Narrative, Report, Tables } from './schema/report';
+export type { CellValue, Explanation, Metadata, Narrative, Report, StoredReading, Tables } from './schema/report';
 export type { Submission } from './schema/submission';
 export { RULE_IDS, SEVERITIES, type RuleId, type Severity } from './rules/ids';
 export { RULES, RULES_VERSION, ruleApplies, type RuleInfo, type RuleFamily } from './rules/catalog';
@@ -17,6 +17,7 @@ export { cellWhere } from './rules/where';
 export { validate, makeIssue, explanationKey, explanationCurrent, type ValidateOptions, type ValidationResult, type ValidationCounts } from './validate';
 export { computeTotals, fillTotals, suggestTotals, type TotalChange } from './totals';
 export { withExplanation } from './explanations';
+export { storeReading, restoreReading } from './stored-reading';
 export { toSubmission, reportHash, reportData, type ExportOptions } from './submission';
 export { AGGREGATE_KIND, SUBMISSION_KIND, SCHEMA_VERSION } from './schema/constants';
 export { readCell, parseNumberText, toHalfWidth, CellState, type CellReading } from './values';

@@ -3,7 +3,7 @@
  * filled workbook (.xlsx), a report JSON, a submission, or aggregate's JSON — recognised from the
  * bytes, never from the name. Every failure is a WorkbookReadError with a Chinese message.
  */
-import { AGGREGATE_KIND, SUBMISSION_KIND, type Issue, type Report } from '../model/core';
+import { AGGREGATE_KIND, restoreReading, SUBMISSION_KIND, type Issue, type Report } from '../model/core';
 import type * as Lazy from '../model/schema/lazy';
 import { WorkbookReadError } from './errors';
 import { getLayout, sheetAddress } from './layout';
@@ -60,7 +60,7 @@ export async function openReport(bytes: Uint8Array, loadSchema: SchemaLoader): P
     const r = kind === SUBMISSION_KIND ? fromSubmission(data) : parseReport(data);
     if (!r.ok) throw new WorkbookReadError(r.problems.slice(0, 5).map((p) => p.message).join('；'));
     const report = 'report' in r.value ? r.value.report : r.value;
-    return { report, reading: [], addresses: templateAddresses(report), source: kind === SUBMISSION_KIND ? 'submission' : 'json', aggregate };
+    return { report, reading: restoreReading(report.reading ?? []), addresses: templateAddresses(report), source: kind === SUBMISSION_KIND ? 'submission' : 'json', aggregate };
   }
   const r = await readWorkbookBuffer(bytes);
   return { report: r.report, reading: r.reading, addresses: r.addresses, source: 'xlsx', aggregate: r.aggregate };

@@ -8,6 +8,8 @@ import {
   computeTotals,
   isFormatId,
   makeIssue,
+  restoreReading,
+  storeReading,
   metadataLabel,
   cellWhere,
   type CellValue,
@@ -18,8 +20,9 @@ import {
   type MetadataFieldId,
   type Narrative,
   type Report,
+  type StoredReading,
 } from '../model/core';
-import { a1, AGGREGATE_MARK, getLayout, sheetName, type Block, type Layout, type Placement, type SheetId } from './layout';
+import { a1, AGGREGATE_MARK, getLayout, IMPORT_MARK, READING_STORE, sheetName, type Block, type Layout, type Placement, type SheetId } from './layout';
 import { WorkbookReadError } from './errors';
 
 export interface WorkbookReading {
@@ -328,6 +331,23 @@ export function readWorkbook(source: WorkbookSource): WorkbookReading {
   const report = { format, metadata, tables, narrative } as Report;
   const kind = getLayout(format).info.kind;
   const info = source.name(getLayout(format).info.format.name)?.grid ?? source.sheet(sheetName('info'));
-  const aggregate = info?.cell(kind.row, kind.col).text.trim() === AGGREGATE_MARK;
-  return { report, reading: reader.reading, addresses: reader.addresses, aggregate };
+  const mark = info?.cell(kind.row, kind.col).text.trim();
+  // An imported report's totals are the printed values, not overwritten formulas.
+  const reading = mark === IMPORT_MARK ? reader.reading.filter((i) => i.ruleId !== 'FORM-FORMULA-REPLACED') : reader.reading;
+  const stored = info ? storedReading(info) : [];
+  if (stored.length) (report as { reading?: StoredReading[] }).reading = storeReading(stored);
+  return { report, reading: [...stored, ...reading], addresses: reader.addresses, aggregate: mark === AGGREGATE_MARK };
+}
+
+/** Reading issues kept in the hidden sheet (written with an imported report), as issues. */
+function storedReading(info: Grid): Issue[] {
+  let text = '';
+  for (let k = 0; k < READING_STORE.rows; k++) text += info.cell(READING_STORE.row + k, READING_STORE.col).text.replace(/^'/, '');
+  if (!text) return [];
+  try {
+    const parsed = JSON.parse(text) as unknown;
+    return Array.isArray(parsed) ? restoreReading(parsed) : [];
+  } catch {
+    return [];
+  }
 }

@@ -1,7 +1,7 @@
 /** A template filled with a report's content: derived cells keep their formulas, with results cached. */
 import type ExcelJS from 'exceljs';
 import { AGENCY_KINDS, computeTotals, getFormat, type CellValue, type Report } from '../model/core';
-import { getLayout, type Placement } from '../sheet/layout';
+import { getLayout, IMPORT_MARK, READING_STORE, sheetName, type Placement } from '../sheet/layout';
 import { rawValue } from '../model/view';
 import { buildTemplate } from './template';
 
@@ -11,7 +11,15 @@ function toExcel(v: CellValue | undefined): ExcelJS.CellValue {
   return v;
 }
 
-export function fillTemplate(report: Report): ExcelJS.Workbook {
+export interface FillOptions {
+  /**
+   * The report was read from a published text: totals are written as the values printed (blank
+   * where the text has none), never as formulas that would put numbers of their own in their place.
+   */
+  readonly imported?: boolean;
+}
+
+export function fillTemplate(report: Report, options: FillOptions = {}): ExcelJS.Workbook {
   const wb = buildTemplate(report.format);
   const layout = getLayout(report.format);
   const f = getFormat(report.format);
@@ -20,7 +28,8 @@ export function fillTemplate(report: Report): ExcelJS.Workbook {
   for (const c of f.cells) {
     const cell = at(layout.cells.get(c.id)!);
     const v = rawValue(report, c.id) as CellValue | undefined;
-    if (c.derived) {
+    if (c.derived && options.imported) cell.value = toExcel(v);
+    else if (c.derived) {
       // A total that differs from its formula's result was typed over the formula: keep what the user had.
       const computed = totals.get(c.id)!;
       if (v === computed || v === undefined) cell.value = { formula: (cell.value as ExcelJS.CellFormulaValue).formula, result: computed } as ExcelJS.CellFormulaValue;
@@ -39,9 +48,19 @@ export function fillTemplate(report: Report): ExcelJS.Workbook {
     const v = report.narrative?.[t.section];
     if (v) at(t).value = v;
   }
+  const info = wb.getWorksheet(sheetName('info'))!;
+  if (options.imported) {
+    info.getCell(layout.info.kind.row, layout.info.kind.col - 1).value = 'kind';
+    info.getCell(layout.info.kind.row, layout.info.kind.col).value = IMPORT_MARK;
+  }
+  // Reading issues travel with the workbook, so validating it later shows them again.
+  const stored = report.reading?.length ? JSON.stringify(report.reading) : '';
+  for (let k = 0; k * READING_STORE.chunk < stored.length && k < READING_STORE.rows; k++) {
+    info.getCell(READING_STORE.row + k, READING_STORE.col).value = `'${stored.slice(k * READING_STORE.chunk, (k + 1) * READING_STORE.chunk)}`;
+  }
   return wb;
 }
 
-export async function filledBuffer(report: Report): Promise<Buffer> {
-  return Buffer.from(await fillTemplate(report).xlsx.writeBuffer());
+export async function filledBuffer(report: Report, options: FillOptions = {}): Promise<Buffer> {
+  return Buffer.from(await fillTemplate(report, options).xlsx.writeBuffer());
 }

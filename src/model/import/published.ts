@@ -11,6 +11,7 @@ import { cellWhere } from '../rules/where';
 import type { Issue, IssueArea } from '../rules/types';
 import type { CellValue, Narrative, Report } from '../schema/report';
 import { SECTIONS, type SectionId } from '../sections';
+import { storeReading } from '../stored-reading';
 import { makeIssue } from '../validate';
 import { parseNumberText } from '../values';
 import { hasTraditional, labelKey, toSimplified } from './normalize';
@@ -35,7 +36,8 @@ export function tokenize(text: string): Token[] {
   const out: Token[] = [];
   text.split(/\r?\n/).forEach((raw, i) => {
     const line = i + 1;
-    if (raw.includes('|')) {
+    if (raw.trim() === '|') out.push({ text: '', line });
+    else if (raw.includes('|')) {
       const parts = raw.split('|').map((p) => p.trim());
       if (parts[0] === '') parts.shift();
       if (parts[parts.length - 1] === '') parts.pop();
@@ -51,13 +53,15 @@ export function tokenize(text: string): Token[] {
   return out;
 }
 
-const ZERO_VARIANTS = new Set(['', '-', '—', '–', '－', '/', '／', '无', '無', '0件']);
+/** Zeros written otherwise. A blank is not among them: it stays blank (CELL-BLANK), as in a workbook. */
+const ZERO_VARIANTS = new Set(['-', '—', '–', '－', '/', '／', '无', '無', '0件']);
 const UNIT = /^([0-9０-９.,，\s]+)\s*(万元|元|件|条|个|项)$/;
 
-type Reading = { value: number; variant?: 'zero' | 'unit'; unit?: string } | undefined;
+type Reading = { value: number | null; variant?: 'zero' | 'unit'; unit?: string } | undefined;
 
-/** A table value as published: a number, a zero written otherwise, or a number with a unit. */
+/** A table value as published: a number, a blank, a zero written otherwise, or a number with a unit. */
 function readValue(text: string, cell: CellDef): Reading {
+  if (text.trim() === '') return { value: null };
   const n = parseNumberText(text);
   if (n !== undefined) return { value: n };
   if (ZERO_VARIANTS.has(text.trim())) return { value: 0, variant: 'zero' };
@@ -82,11 +86,27 @@ export function detectFormat(text: string, year: number | undefined): FormatId {
   return formatForYear(year ?? 2021);
 }
 
-/** 机关名称 and 年度 from the title line: “某某局2020年政府信息公开工作年度报告”. */
-export function readTitle(tokens: readonly Token[]): { agencyName?: string; year?: number } {
-  for (const t of tokens.slice(0, 10)) {
-    const m = /^(.*?)\s*(\d{4})\s*年度?\s*政府信息公开(?:工作)?年度报告/.exec(labelKey(t.text).replace(/\[bookmark:[^\]]*\]/g, ''));
-    if (m) return { ...(m[1] ? { agencyName: t.text.slice(0, t.text.indexOf(m[2]!)).trim() } : {}), year: Number(m[2]) };
+/** What a government body's name ends with: a name that does not is not taken from the title. */
+const AGENCY_SUFFIX = /(人民政府|政府|委员会|管委会|办公室|办公厅|办事处|街道|局|委|办|院|厅|部|署|会|所|中心|站|队|处|室|馆|社|行|司|区|县|市|州|盟|旗|镇|乡|园|公司|集团|学校|大学|学院|医院)$/;
+/** Archive and page headers some sites print before the title: never part of a name. */
+const HEADER_NOISE = /^(?:#+\s*|(?:索引号|发布机构|发布日期|发布时间|发文日期|来源|时间|字号|文号|分类)[:：]\s*\S*\s+|\d+\s*\/\s*\d+\s+|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?\s*)+/;
+
+/**
+ * 机关名称 and 年度 from the title line: “某某局2020年政府信息公开工作年度报告”. The name is taken only
+ * when it reads as one (no sentence punctuation, a body's ending, of sensible length); otherwise
+ * `unsure` carries what stood there and the name is left blank.
+ */
+export function readTitle(tokens: readonly Token[]): { agencyName?: string; year?: number; unsure?: string } {
+  for (const t of tokens.slice(0, 15)) {
+    const text = t.text.replace(/\[bookmark:[^\]]*\]/g, '');
+    const m = /^(.*?)\s*(\d{4})\s*年度?\s*政府信息公开(?:工作)?年度报告/.exec(labelKey(text));
+    if (!m) continue;
+    const year = Number(m[2]);
+    const before = text.slice(0, text.indexOf(m[2]!)).replace(HEADER_NOISE, '').replace(/^[\s《“"]+/, '').trim();
+    if (!before) return { year };
+    const name = before.replace(/关于$/, '').trim();
+    const plausible = name.length >= 2 && name.length <= 40 && !/[，。；;:：!！?？、|]/.test(name) && AGENCY_SUFFIX.test(name);
+    return plausible ? { agencyName: name, year } : { year, unsure: before.slice(0, 60) };
   }
   return {};
 }
@@ -134,8 +154,10 @@ class Importer {
     for (let i = from; i < to; i++) {
       for (let span = 1; span <= 3 && i + span <= to; span++) {
         // Keys of cells joined: a label broken across cells reads as one.
+        // A label starts with text: blank cells before it belong to the row above.
+        if (this.keys[i] === '') break;
         const key = span === 1 ? this.keys[i]! : this.keys.slice(i, i + span).join('');
-        if (key === '' || !wants.some((w) => key.startsWith(w))) continue;
+        if (!wants.some((w) => key.startsWith(w))) continue;
         const raw = this.tokens.slice(i, i + span).map((t) => t.text).join('');
         for (const [k, want] of wants.entries()) {
           const exact = key === want;
@@ -157,24 +179,41 @@ class Importer {
    * cells are dropped while there are more cells than columns. A cell without a readable value is missing.
    */
   readRow(cells: readonly CellDef[], segment: readonly Token[], rowTitle: string): void {
-    let values = [...segment];
-    while (values.length > 0 && !isValueLike(values[values.length - 1], cells[Math.min(values.length, cells.length) - 1]!)) values.pop();
-    while (values.length > cells.length && values[0]!.text === '') values.shift();
+    const trim = (tokens: Token[]) => {
+      const values = [...tokens];
+      while (values.length > 0 && !isValueLike(values[values.length - 1], cells[Math.min(values.length, cells.length) - 1]!)) values.pop();
+      while (values.length > cells.length && values[0]!.text === '') values.shift();
+      return values;
+    };
+    let values = trim([...segment]);
+    // Values on one line separated only by spaces (a PDF's text): split when that gives exactly the row's cells.
+    if (values.length !== cells.length) {
+      const pieces = (t: Token) => t.text.trim().split(/\s+/);
+      const spaced = (t: Token) => pieces(t).length > 1 && pieces(t).every((p) => readValue(p, cells[0]!) !== undefined);
+      const split = trim(segment.flatMap((t) => (spaced(t) ? pieces(t).map((text) => ({ text, line: t.line })) : [t])));
+      if (split.length === cells.length) values = split;
+    }
     let missing = 0;
     cells.forEach((cell, k) => {
       const t = values[k];
       const reading = t ? readValue(t.text, cell) : undefined;
       if (!t || !reading) {
         missing++;
-        this.missing.push(cell.id);
+        this.markMissing(cell);
         return;
       }
       (this.tables[cell.table]![cell.row] ??= {})[cell.col] = reading.value;
       const where = cellWhere(this.format, cell);
       if (reading.variant === 'zero') this.issue('FORM-ZERO-VARIANT', cell.table, [cell.id], { at: this.at(t), where, found: t.text }, { at: this.at(t) });
-      if (reading.variant === 'unit') this.issue('FORM-UNIT', cell.table, [cell.id], { at: this.at(t), where, found: t.text, value: reading.value, unit: reading.unit ?? '' }, { at: this.at(t) });
+      if (reading.variant === 'unit') this.issue('FORM-UNIT', cell.table, [cell.id], { at: this.at(t), where, found: t.text, value: reading.value ?? 0, unit: reading.unit ?? '' }, { at: this.at(t) });
     });
     if (missing) this.issue('FORM-MISSING', cells[0]!.table, cells.filter((c) => this.missing.includes(c.id)).map((c) => c.id), { table: this.tableName(cells[0]!.table), row: rowTitle, count: missing });
+  }
+
+  /** A cell the text does not settle: listed, and blank — never a number the text does not show. */
+  markMissing(cell: CellDef): void {
+    this.missing.push(cell.id);
+    (this.tables[cell.table]![cell.row] ??= {})[cell.col] = null;
   }
 
   tableName(t: CellDef['table']): string {
@@ -198,7 +237,7 @@ class Importer {
     for (const cells of rows.values()) {
       const after = this.findLabel(this.labelsOf(cells[0]!), pos, to, table);
       if (after < 0) {
-        for (const c of cells) this.missing.push(c.id);
+        for (const c of cells) this.markMissing(c);
         this.issue('FORM-MISSING', table, cells.map((c) => c.id), { table: this.tableName(table), row: cells[0]!.rowTitle, count: cells.length });
         continue;
       }
@@ -228,7 +267,7 @@ class Importer {
       else if (parseNumberText(this.tokens[i]!.text) !== undefined) break;
     }
     if (from < 0 || lastHeader < 0) {
-      for (const c of cells) this.missing.push(c.id);
+      for (const c of cells) this.markMissing(c);
       this.issue('FORM-MISSING', 't4', cells.map((c) => c.id), { table: this.tableName('t4'), row: def.groups.map((g) => g.label).join('、'), count: cells.length });
       return;
     }
@@ -236,15 +275,44 @@ class Importer {
   }
 }
 
-/** The narrative: the text between the six headings, line by line. */
-function readNarrative(text: string): Narrative {
-  const lines = text.split(/\r?\n/);
+/**
+ * Each section's heading as agencies print it: its numeral, then its subject, with words added or
+ * dropped (“五、存在的主要问题及改进情况”, “五、政府信息公开工作存在的主要问题和改进措施”; the older
+ * “四、因政府信息公开工作被申请行政复议、提起行政诉讼的情况”).
+ */
+const HEADING_SUBJECT: Readonly<Record<SectionId, RegExp>> = {
+  overview: /^一、.{0,12}总体情况/,
+  proactive: /^二、.{0,8}主动公开/,
+  requests: /^三、.{0,12}(?:依申请|申请)/,
+  reviewLitigation: /^四、.{0,24}(?:行政复议|行政诉讼)/,
+  problems: /^五、.{0,16}(?:问题|不足).{0,12}(?:改进|整改|措施)?/,
+  other: /^六、.{0,6}其他/,
+};
+
+/** A section heading's pattern where it may stand inside a line: the numeral mark and its subject's first words. */
+const INLINE_HEADING = new RegExp(`(?<=\\S)\\s*(?=(?:[一二三四五六]、)(?:${['.{0,12}总体情况', '.{0,8}主动公开', '.{0,12}(?:收到和处理|依申请)', '.{0,24}(?:行政复议|行政诉讼)', '.{0,16}(?:问题|不足)', '.{0,6}其他需要报告'].join('|')}))`, 'g');
+
+/** Where each section starts: the first line, after the one before, whose start reads as its heading. */
+function sectionStarts(lines: readonly string[]): number[] {
   // Headings are short: only the start of each line is compared.
-  const heads = lines.map((l) => labelKey(l.replace(/\[bookmark:[^\]]*\]/g, '').slice(0, 40)));
-  const starts = SECTIONS.map((s) => {
-    const key = labelKey(s.heading);
-    return heads.findIndex((h) => h.startsWith(key));
+  const heads = lines.map((l) => labelKey(l.replace(/\[bookmark:[^\]]*\]/g, '').replace(/^#+/, '').slice(0, 40)));
+  let from = 0;
+  return SECTIONS.map((s) => {
+    const at = heads.findIndex((h, i) => i >= from && HEADING_SUBJECT[s.id].test(h));
+    if (at >= 0) from = at + 1;
+    return at;
   });
+}
+
+/** The narrative: the text between the six headings, line by line (headings run into a line are split out first). */
+function readNarrative(raw: string): { narrative: Narrative; notFound: string[] } {
+  let lines = raw.split(/\r?\n/);
+  let starts = sectionStarts(lines);
+  if (starts.filter((x) => x >= 0).length < SECTIONS.length) {
+    // A page whose text is one long line: put each heading on a line of its own.
+    lines = raw.replace(INLINE_HEADING, '\n').split(/\r?\n/);
+    starts = sectionStarts(lines);
+  }
   const n: Partial<Record<SectionId, string>> = {};
   SECTIONS.forEach((s, k) => {
     const start = starts[k]!;
@@ -254,13 +322,14 @@ function readNarrative(text: string): Narrative {
       return;
     }
     const next = starts.slice(k + 1).find((x) => x > start) ?? lines.length;
-    n[s.id] = lines
-      .slice(start + 1, next)
+    // Text after the heading on its own line (a page whose headings run into their text) belongs to the section.
+    const rest = lines[start]!.trim().replace(/^#*\s*[一二三四五六]、[^\s，。；：]{0,40}(?:情况|事项|措施|问题)\s*/, '');
+    n[s.id] = [rest === lines[start]!.trim() ? '' : rest, ...lines.slice(start + 1, next)]
       .map((l) => l.trim())
       .join('\n')
       .trim();
   });
-  return n as Narrative;
+  return { narrative: n as Narrative, notFound: SECTIONS.filter((_s, k) => starts[k]! < 0).map((s) => s.heading) };
 }
 
 export interface ImportOptions {
@@ -274,11 +343,18 @@ export interface ImportOptions {
 export function importPublished(text: string, options: ImportOptions = {}): PublishedImport {
   const tokens = tokenize(text);
   const title = readTitle(tokens);
+  const { narrative, notFound } = readNarrative(text);
   const year = options.year ?? title.year;
   const format = detectFormat(text, year);
   const im = new Importer(tokens, format);
   const f = im.format;
-  const headingAt = f.tables.map((t) => im.heading(t.title));
+  // Each table's heading: as the format prints it, else as agencies word it (words added or dropped, older wordings).
+  const headingAt = f.tables.map((t) => {
+    const exact = im.heading(t.title);
+    if (exact >= 0) return exact;
+    const subject = HEADING_SUBJECT[SECTIONS.find((s) => 'table' in s && s.table === t.id)!.id];
+    return im.keys.findIndex((k) => subject.test(k.replace(/^#+/, '')));
+  });
   const end = (k: number) => {
     const later = [...headingAt.slice(k + 1), im.heading(SECTIONS[4]!.heading)].filter((x) => x > headingAt[k]!);
     return later.length ? Math.min(...later) : tokens.length;
@@ -296,7 +372,12 @@ export function importPublished(text: string, options: ImportOptions = {}): Publ
       ...(year !== undefined ? { year } : {}),
     },
     tables: im.tables,
-    narrative: readNarrative(text),
+    narrative,
   } as unknown as Report;
-  return { report, issues: im.issues, missing: im.missing };
+  if (!options.agencyName && title.unsure !== undefined) im.issue('FORM-VALUE', 'meta', [], { at: '标题', field: '机关名称', text: title.unsure });
+  const narrativeMissing = notFound.filter((h) => !SECTIONS.find((s) => s.heading === h && 'table' in s));
+  if (narrativeMissing.length) im.issue('FORM-NO-NARRATIVE', 'narrative', [], { sections: narrativeMissing.join('、') });
+  // The reading issues travel with the report (its JSON, or the workbook written from it).
+  const stored = im.issues.length ? { ...report, reading: storeReading(im.issues) } : report;
+  return { report: stored, issues: im.issues, missing: im.missing };
 }

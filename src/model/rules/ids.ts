@@ -39,6 +39,7 @@ export const RULE_IDS = [
   'FORM-ZERO-VARIANT',
   'FORM-UNIT',
   'FORM-MISSING',
+  'FORM-NO-NARRATIVE',
   // narrative
   'NARRATIVE-SECTIONS',
   'NARRATIVE-FIGURES',

@@ -63,6 +63,7 @@ export const zhCN: MessageCatalogue = {
   'FORM-VALUE': (p) => `${p.at}：${p.field}${quote(p.text)}无法识别`,
   'FORM-ZERO-VARIANT': (p) => `${p.at}（${p.where}）：原文为${quote(p.found || '空白')}，按 0 读取`,
   'FORM-UNIT': (p) => `${p.at}（${p.where}）：原文为${quote(p.found)}，已换算为 ${fmt(p.value)}${p.unit}`,
+  'FORM-NO-NARRATIVE': (p) => `原文中找不到正文的标题（${p.sections}），这些部分的文字未导入，与之相关的核对未进行`,
   'FORM-MISSING': (p) => `${p.table} ${p.row}：原文中找不到 ${p.count} 个数字，未填入；请对照原报告补全`,
   'NARRATIVE-SECTIONS': (p) =>
     p.problem === 'missing' ? `正文缺少“${p.section}”部分` : `“${p.section}”部分没有内容`,

@@ -78,6 +78,7 @@ export interface RuleParams {
   'FORM-ZERO-VARIANT': { readonly at: string; readonly where: string; readonly found: string };
   'FORM-UNIT': { readonly at: string; readonly where: string; readonly found: string; readonly value: number; readonly unit: string };
   'FORM-MISSING': { readonly table: string; readonly row: string; readonly count: number };
+  'FORM-NO-NARRATIVE': { readonly sections: string };
   'NARRATIVE-SECTIONS': { readonly section: string; readonly problem: 'missing' | 'empty' };
   'NARRATIVE-FIGURES': { readonly subject: string; readonly stated: number; readonly tableText: string; readonly phrase: string };
   'NARRATIVE-PARTS': { readonly total: number; readonly parts: number; readonly split: string; readonly exhaustive: boolean };

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { getFormat } from '../formats';
 import type { FormatId, TableId } from '../formats';
 import { AGENCY_KIND_IDS } from '../metadata';
-import { RULE_IDS } from '../rules/ids';
+import { RULE_IDS, type RuleId } from '../rules/ids';
 import { SECTION_IDS } from '../sections';
 
 /**
@@ -73,6 +73,19 @@ export const ExplanationSchema = z.strictObject({
 }).meta({ id: 'Explanation', description: '对警告的说明' });
 export type Explanation = z.infer<typeof ExplanationSchema>;
 
+/**
+ * A reading issue (FORM-*) that travels with a report read from a published text or a workbook, so
+ * that validating the stored report later shows it again. The message is rendered anew from `params`.
+ */
+export const StoredReadingSchema = z.strictObject({
+  ruleId: z.enum(RULE_IDS.filter((id) => id.startsWith('FORM-')) as [RuleId, ...RuleId[]]),
+  area: z.enum(['meta', 't2', 't3', 't4', 'narrative']),
+  cells: z.array(z.string().max(200)).max(300),
+  params: z.record(z.string().max(50), z.union([z.string().max(2000), z.number(), z.boolean()])),
+  at: z.string().max(200).optional(),
+}).meta({ id: 'StoredReading', description: '读取时发现的问题（FORM-*），随报告保存' });
+export type StoredReading = z.infer<typeof StoredReadingSchema>;
+
 export function reportSchemaFor<F extends FormatId>(format: F) {
   return z.strictObject({
     format: z.literal(format),
@@ -80,6 +93,8 @@ export function reportSchemaFor<F extends FormatId>(format: F) {
     tables: tablesSchema(format),
     narrative: NarrativeSchema.optional(),
     explanations: z.array(ExplanationSchema).max(5000).optional(),
+    /** Issues found when the report was read (an import of a published report): shown again by validate. */
+    reading: z.array(StoredReadingSchema).max(2000).optional(),
   });
 }
 

@@ -1,0 +1,110 @@
+/**
+ * Published reports as real sites print them: blanks, titles behind page headers, headings run
+ * into one line, values split only by spaces, lone “|” cells — and the reading issues kept with the
+ * imported report, in its JSON and in its workbook.
+ */
+import { mkdtempSync, readFileSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import { main } from '../../src/cli/main';
+import { importPublished, validate, type Report } from '../../src/model';
+import { renderHtml } from '../../src/publish/render-html';
+import { htmlToText } from '../../src/publish/html-text';
+import { readWorkbookBuffer } from '../../src/sheet/xlsx/open';
+import { sampleReport, withCells } from '../helpers/reports';
+
+const corrected = sampleReport('example-2021-corrected');
+const text = (r: Report) => htmlToText(renderHtml(r));
+const kind = { agencyKind: 'department' as const };
+
+async function run(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const o = jest.spyOn(process.stdout, 'write').mockImplementation((s) => ((out += String(s)), true));
+  const e = jest.spyOn(process.stderr, 'write').mockImplementation((s) => ((err += String(s)), true));
+  try {
+    return { code: await main(args), out, err };
+  } finally {
+    o.mockRestore();
+    e.mockRestore();
+  }
+}
+
+describe('importing published reports faithfully', () => {
+  test('a blank cell stays blank (CELL-BLANK when validated); only “-”, “/”, “无” are read as 0, each noted', () => {
+    const printed = text(withCells(corrected, { 't3.new.research': null }))
+      .replace(/^(\| 二、上年结转政府信息公开申请数量 \|)( \d+ \|)/m, '$1 - |');
+    const r = importPublished(printed, kind);
+    expect(r.report.tables.t3.new!.research).toBeNull();
+    expect(r.report.tables.t3.carriedOver!.natural).toBe(0);
+    expect(r.issues.filter((i) => i.ruleId === 'FORM-ZERO-VARIANT').map((i) => i.cells[0])).toEqual(['t3.carriedOver.natural']);
+    const result = validate(r.report, { reading: r.issues });
+    expect(result.issues.filter((i) => i.ruleId === 'CELL-BLANK').map((i) => i.cells[0])).toEqual(['t3.new.research']);
+  });
+
+  test('the agency name: from the title after page headers and “#”; left blank with a warning when the title is a sentence', () => {
+    const body = text(corrected).split('\n').slice(1).join('\n');
+    for (const header of ['# 示例县自然资源局2024年政府信息公开工作年度报告', '索引号：11340000-2025-0001 示例县自然资源局2024年政府信息公开工作年度报告', '1/12 示例县自然资源局2024年政府信息公开工作年度报告']) {
+      const r = importPublished(`${header}\n${body}`, kind);
+      expect([header, r.report.metadata.agencyName, r.report.metadata.year]).toEqual([header, '示例县自然资源局', 2024]);
+    }
+    const sentence = importPublished(`根据《条例》规定，现公布本机关2024年政府信息公开工作年度报告\n${body}`, kind);
+    expect(sentence.report.metadata.agencyName).toBe('');
+    expect(sentence.report.metadata.year).toBe(2024);
+    expect(sentence.issues.find((i) => i.ruleId === 'FORM-VALUE')!.message).toMatch(/机关名称“根据《条例》规定，现公布本机关”无法识别/);
+  });
+
+  test('a page whose text is one long line: the narrative is found; a text without headings says so', () => {
+    const lines = text(corrected).split('\n');
+    const narrativeOnly = lines.filter((l) => !l.startsWith('|'));
+    const oneLine = importPublished(narrativeOnly.join(' '), kind);
+    expect(oneLine.report.narrative!.problems).toContain(corrected.narrative!.problems!.split('\n')[0]!.trim().slice(0, 10));
+    expect(oneLine.issues.map((i) => i.ruleId)).not.toContain('FORM-NO-NARRATIVE');
+    const none = importPublished(lines.filter((l) => l.startsWith('|')).join('\n'), kind);
+    expect(none.issues.find((i) => i.ruleId === 'FORM-NO-NARRATIVE')!.message).toMatch(/一、总体情况.*五、存在的主要问题及改进情况/);
+  });
+
+  test('headings with words added or dropped, and the older wording of the 表四 heading', () => {
+    const printed = text(corrected)
+      .replace('五、存在的主要问题及改进情况', '五、政府信息公开工作存在的主要问题和改进措施')
+      .replace('四、政府信息公开行政复议、行政诉讼情况', '四、因政府信息公开工作被申请行政复议、提起行政诉讼的情况');
+    const r = importPublished(printed, kind);
+    expect(r.missing).toEqual([]);
+    expect(r.report.tables.t4).toEqual(corrected.tables.t4);
+    expect(r.report.narrative!.problems).toBe(importPublished(text(corrected), kind).report.narrative!.problems);
+  });
+
+  test('values separated only by spaces, a lone “|” for a blank cell, blank cells before the next row’s label', () => {
+    const printed = text(corrected);
+    const row = /^\| 二、上年结转政府信息公开申请数量 \|(.*)\|$/m.exec(printed)!;
+    const values = row[1]!.split('|').map((v) => v.trim());
+    const spaced = printed.replace(row[0], `二、上年结转政府信息公开申请数量\n${values.join(' ')}`);
+    expect(importPublished(spaced, kind).report.tables.t3.carriedOver).toEqual(corrected.tables.t3.carriedOver);
+    // 表二's 行政许可 row printed one cell a line, its value cell a lone “|”: blank, and nothing shifts.
+    const t2 = /^\| 行政许可 \| (\d+) \|$/m.exec(printed)!;
+    const lone = printed.replace(t2[0], '行政许可\n|');
+    const r = importPublished(lone, kind);
+    expect(r.report.tables.t2.license!.decisions).toBeNull();
+    expect(r.report.tables.t2.penalty).toEqual(corrected.tables.t2.penalty);
+  });
+
+  test('the import’s reading issues are kept: validating its JSON or its workbook later shows them, and the workbook’s totals are the printed ones', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'xxgk-import-'));
+    // A printed total that does not add up, and a zero written “/”.
+    const printed = text(withCells(corrected, { 't3.resultTotal.natural': (corrected.tables.t3.resultTotal!.natural as number) + 1 })).replace(/^(\| 二、上年结转政府信息公开申请数量 \|)( \d+ \|)/m, '$1 / |');
+    const src = join(dir, 'page.txt');
+    require('fs').writeFileSync(src, printed);
+    expect((await run('import', src, '-o', join(dir, 'r.json'), '--kind', 'department')).code).toBe(0);
+    expect((await run('import', src, '-o', join(dir, 'r.xlsx'), '--kind', 'department')).code).toBe(0);
+    const fromJson = JSON.parse((await run('validate', '--json', join(dir, 'r.json'))).out);
+    const fromXlsx = JSON.parse((await run('validate', '--json', join(dir, 'r.xlsx'))).out);
+    const rules = (v: { issues: { ruleId: string; cells: string[] }[] }) => v.issues.map((i) => `${i.ruleId} ${i.cells[0] ?? ''}`).sort();
+    expect(rules(fromJson)).toContain('FORM-ZERO-VARIANT t3.carriedOver.natural');
+    expect(rules(fromXlsx)).toEqual(rules(fromJson));
+    // The printed (wrong) total, as printed, in both: a reviewer sees the mistake.
+    expect(rules(fromXlsx)).toContain('T3-RESULT-TOTAL t3.resultTotal.natural');
+    expect(rules(fromXlsx).some((r) => r.startsWith('FORM-FORMULA-REPLACED'))).toBe(false);
+    const wb = await readWorkbookBuffer(readFileSync(join(dir, 'r.xlsx')));
+    expect(wb.report.tables.t3.resultTotal!.natural).toBe((corrected.tables.t3.resultTotal!.natural as number) + 1);
+  });
+});
