@@ -108,3 +108,78 @@ describe('importing published reports faithfully', () => {
     expect(wb.report.tables.t3.resultTotal!.natural).toBe((corrected.tables.t3.resultTotal!.natural as number) + 1);
   });
 });
+
+describe('rows whose digits ran together', () => {
+  const fc = require('fast-check') as typeof import('fast-check');
+  const { consistentReport } = require('../helpers/reports') as typeof import('../helpers/reports');
+  const { getFormat } = require('../../src/model') as typeof import('../../src/model');
+
+  /** The printed text with some table rows' cells run together (`label` then digits) or spaced. */
+  function flatten(printed: string, pick: (k: number) => 'digits' | 'spaces' | 'labelDigits' | 'keep'): string {
+    let k = 0;
+    return printed
+      .split('\n')
+      .map((line) => {
+        if (!line.startsWith('| ')) return line;
+        const parts = line.slice(1, -1).split('|').map((c) => c.trim());
+        const first = parts.findIndex((c) => /^\d+$/.test(c));
+        if (first < 1 || !parts.slice(first).every((c) => /^\d+$/.test(c))) return line;
+        const labels = parts.slice(0, first);
+        const cells = parts.slice(first);
+        const head = labels.slice(0, -1).map((l) => `| ${l} |\n`).join('');
+        const label = labels[labels.length - 1]!;
+        const how = pick(k++);
+        if (how === 'digits') return `${head}${label}\n${cells.join('')}`;
+        if (how === 'labelDigits') return `${head}${label}${cells.join('')}`;
+        if (how === 'spaces') return `${head}${label}\n${cells.join(' ')}`;
+        return line;
+      })
+      .join('\n');
+  }
+
+  test('a 表三 row printed as one run of digits is split by its arithmetic, and flagged', () => {
+    const report = consistentReport('2021', Array.from({ length: 300 }, (_, i) => (i * 37) % 23));
+    const printed = text(report);
+    const row = /^\| 三、本年度办理结果 \| （一）予以公开 \|((?: \d+ \|)+)$/m.exec(printed)!;
+    const digits = row[1]!.split('|').map((c) => c.trim()).filter(Boolean).join('');
+    const r = importPublished(printed.replace(row[0], `三、本年度办理结果\n（一）予以公开${digits}`), kind);
+    expect(r.report.tables.t3.disclosed).toEqual(report.tables.t3.disclosed);
+    const flag = r.issues.find((i) => i.ruleId === 'FORM-DIGITS-SPLIT')!;
+    expect(flag.cells).toHaveLength(7);
+    expect(flag.message).toContain(`“${digits}”`);
+  });
+
+  test('property: rows run together, spaced or kept — every cell imports as printed or is listed missing, never a different number', () => {
+    let runs = 0;
+    let recovered = 0;
+    let total = 0;
+    fc.assert(
+      fc.property(
+        fc.constantFrom('2019', '2021'),
+        fc.array(fc.nat(60), { minLength: 300, maxLength: 300 }),
+        fc.array(fc.constantFrom('digits', 'spaces', 'labelDigits', 'keep'), { minLength: 60, maxLength: 60 }),
+        (format, nums, hows) => {
+          runs++;
+          const report = consistentReport(format as '2019' | '2021', nums);
+          const r = importPublished(flatten(text(report), (k) => hows[k % hows.length]!), kind);
+          const f = getFormat(report.format);
+          for (const c of f.cells) {
+            const got = (r.report.tables as Record<string, Record<string, Record<string, unknown>>>)[c.table]?.[c.row]?.[c.col];
+            const want = (report.tables as Record<string, Record<string, Record<string, unknown>>>)[c.table]?.[c.row]?.[c.col];
+            if (r.missing.includes(c.id)) expect([c.id, got]).toEqual([c.id, null]);
+            else expect([c.id, got]).toEqual([c.id, want]);
+          }
+          // Every recovered cell is flagged.
+          const flagged = new Set(r.issues.filter((i) => i.ruleId === 'FORM-DIGITS-SPLIT').flatMap((i) => i.cells));
+          if (hows.some((h) => h === 'digits' || h === 'labelDigits')) expect(flagged.size + r.missing.length).toBeGreaterThan(0);
+          recovered += flagged.size;
+          total += f.cells.length;
+        },
+      ),
+      { numRuns: 60 },
+    );
+    // The search does recover cells (not only list them as missing).
+    expect(runs).toBe(60);
+    expect(recovered).toBeGreaterThan(total * 0.05);
+  });
+});

@@ -14,6 +14,7 @@ import { SECTIONS, type SectionId } from '../sections';
 import { storeReading } from '../stored-reading';
 import { makeIssue } from '../validate';
 import { parseNumberText } from '../values';
+import { resolveRuns, type DigitRun } from './digit-runs';
 import { hasTraditional, labelKey, toSimplified } from './normalize';
 
 /** One cell of the text: a line, or a piece of a line split at tabs or “|”. */
@@ -121,13 +122,45 @@ class Importer {
   /** labelKey of every token, computed once. */
   readonly keys: readonly string[];
 
-  constructor(
-    readonly tokens: readonly Token[],
-    formatId: FormatId,
-  ) {
-    this.keys = tokens.map((t) => labelKey(t.text));
+  readonly tokens: readonly Token[];
+
+  constructor(tokens: readonly Token[], formatId: FormatId) {
     this.format = getFormat(formatId);
     this.other = getFormat(formatId === '2021' ? '2019' : '2021');
+    this.tokens = this.splitLabelDigits(tokens);
+    this.keys = this.tokens.map((t) => labelKey(t.text));
+  }
+
+  /** A row label with its numbers run on in one cell (`行政许可396442278`): the label, then the numbers. */
+  splitLabelDigits(tokens: readonly Token[]): Token[] {
+    const labels = new Set(this.format.cells.filter((c) => c.table !== 't4').flatMap((c) => this.labelsOf(c).map(labelKey)));
+    return tokens.flatMap((t) => {
+      const m = /^(.*?[^\d\s０-９])\s*([\d０-９][\d０-９\s]*)$/.exec(t.text);
+      return m && labels.has(labelKey(m[1]!)) ? [{ text: m[1]!.trim(), line: t.line }, { text: m[2]!.trim(), line: t.line }] : [t];
+    });
+  }
+
+  /** Rows printed as one run of digits, resolved once every table has been read. */
+  readonly runs: { run: DigitRun; token: Token; rowTitle: string; cells: readonly CellDef[] }[] = [];
+
+  /** Splits the digit runs by the tables' arithmetic: unique splits are taken (and flagged), the rest listed as missing. */
+  resolveDigitRuns(): void {
+    if (this.runs.length === 0) return;
+    const known = new Map<number, number>();
+    for (const c of this.format.cells) {
+      const v = this.tables[c.table]?.[c.row]?.[c.col];
+      if (typeof v === 'number') known.set(c.index, v);
+    }
+    resolveRuns(this.format, this.runs.map((r) => r.run), known).forEach((o, k) => {
+      const { token, rowTitle, cells } = this.runs[k]!;
+      if (o.values) {
+        cells.forEach((cell, i) => ((this.tables[cell.table]![cell.row] ??= {})[cell.col] = o.values![i]!));
+        this.issue('FORM-DIGITS-SPLIT', cells[0]!.table, cells.map((c) => c.id), { at: this.at(token), row: rowTitle, run: o.run.digits, values: o.values.join(' · ') }, { at: this.at(token) });
+      } else {
+        for (const c of cells) this.markMissing(c);
+        this.issue('FORM-MISSING', cells[0]!.table, cells.map((c) => c.id), { table: this.tableName(cells[0]!.table), row: rowTitle, count: cells.length, reason: `${o.reason}（“${o.run.digits}”）` });
+      }
+    });
   }
 
   at(t: Token): string {
@@ -192,6 +225,12 @@ class Importer {
       const spaced = (t: Token) => pieces(t).length > 1 && pieces(t).every((p) => readValue(p, cells[0]!) !== undefined);
       const split = trim(segment.flatMap((t) => (spaced(t) ? pieces(t).map((text) => ({ text, line: t.line })) : [t])));
       if (split.length === cells.length) values = split;
+    }
+    // One run of digits where several cells belong: split later, by the tables' arithmetic.
+    const digits = values.length === 1 && cells.length > 1 ? values[0]!.text.normalize('NFKC').replace(/\s+/g, '') : '';
+    if (/^\d+$/.test(digits) && digits.length > cells.length - 1 && parseNumberText(values[0]!.text) !== undefined) {
+      this.runs.push({ run: { cells: cells.map((c) => c.index), digits }, token: values[0]!, rowTitle, cells });
+      return;
     }
     let missing = 0;
     cells.forEach((cell, k) => {
@@ -357,13 +396,14 @@ export function importPublished(text: string, options: ImportOptions = {}): Publ
   });
   const end = (k: number) => {
     const later = [...headingAt.slice(k + 1), im.heading(SECTIONS[4]!.heading)].filter((x) => x > headingAt[k]!);
-    return later.length ? Math.min(...later) : tokens.length;
+    return later.length ? Math.min(...later) : im.tokens.length;
   };
   // Without its heading a table is searched for in the whole text.
-  im.readRows('t2', Math.max(headingAt[0]!, 0), headingAt[0]! >= 0 ? end(0) : tokens.length);
-  im.readRows('t3', Math.max(headingAt[1]!, 0), headingAt[1]! >= 0 ? end(1) : tokens.length);
+  im.readRows('t2', Math.max(headingAt[0]!, 0), headingAt[0]! >= 0 ? end(0) : im.tokens.length);
+  im.readRows('t3', Math.max(headingAt[1]!, 0), headingAt[1]! >= 0 ? end(1) : im.tokens.length);
   // 表四's cells have no row labels: without its heading nothing says where they are.
   im.readTable4(headingAt[2]!, headingAt[2]! >= 0 ? end(2) : -1);
+  im.resolveDigitRuns();
   const report = {
     format,
     metadata: {

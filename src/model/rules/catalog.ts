@@ -52,6 +52,7 @@ export const RULES: { readonly [K in RuleId]: RuleInfo & { id: K } } = withIds({
   'FORM-ZERO-VARIANT': { severity: 'warning', family: 'form', title: '已发布报告中以“-”“/”“无”表示 0，已按 0 读取（空白仍为空白）' },
   'FORM-UNIT': { severity: 'warning', family: 'form', title: '数字带有单位（如“251000元”），已换算为表格的单位' },
   'FORM-MISSING': { severity: 'error', family: 'form', title: '已发布报告中找不到的单元格（未填入任何数字）' },
+  'FORM-DIGITS-SPLIT': { severity: 'warning', family: 'form', title: '已发布报告中一行的数字连写在一起，已按表格的合计关系唯一拆分' },
   'FORM-NO-NARRATIVE': { severity: 'info', family: 'form', title: '已发布报告中找不到正文各部分的标题，正文未导入，正文的核对未进行' },
   'NARRATIVE-SECTIONS': { severity: 'warning', family: 'narrative', title: '六个部分齐全，“五、存在的主要问题及改进情况”不为空' },
   'NARRATIVE-FIGURES': { severity: 'warning', family: 'narrative', title: '正文所述件数与表格一致' },

@@ -40,6 +40,7 @@ export const RULE_IDS = [
   'FORM-UNIT',
   'FORM-MISSING',
   'FORM-NO-NARRATIVE',
+  'FORM-DIGITS-SPLIT',
   // narrative
   'NARRATIVE-SECTIONS',
   'NARRATIVE-FIGURES',

@@ -77,7 +77,8 @@ export interface RuleParams {
   'FORM-VALUE': { readonly at: string; readonly field: string; readonly text: string };
   'FORM-ZERO-VARIANT': { readonly at: string; readonly where: string; readonly found: string };
   'FORM-UNIT': { readonly at: string; readonly where: string; readonly found: string; readonly value: number; readonly unit: string };
-  'FORM-MISSING': { readonly table: string; readonly row: string; readonly count: number };
+  'FORM-MISSING': { readonly table: string; readonly row: string; readonly count: number; readonly reason?: string };
+  'FORM-DIGITS-SPLIT': { readonly at: string; readonly row: string; readonly run: string; readonly values: string };
   'FORM-NO-NARRATIVE': { readonly sections: string };
   'NARRATIVE-SECTIONS': { readonly section: string; readonly problem: 'missing' | 'empty' };
   'NARRATIVE-FIGURES': { readonly subject: string; readonly stated: number; readonly tableText: string; readonly phrase: string };
