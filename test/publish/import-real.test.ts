@@ -74,6 +74,14 @@ describe('importing published reports faithfully', () => {
     expect(r.report.narrative!.problems).toBe(importPublished(text(corrected), kind).report.narrative!.problems);
   });
 
+  test('labels converted by mirror sites, words included (文件 → 檔案, 信息 → 資訊), are recognised and noted', () => {
+    const printed = text(corrected).replace('| 行政规范性文件 |', '| 行政規範性檔案 |').replace('五、存在的主要问题及改进情况', '五、存在的主要問題及改進情況');
+    const r = importPublished(printed, kind);
+    expect(r.missing).toEqual([]);
+    expect(r.report.tables.t2.normative).toEqual(corrected.tables.t2.normative);
+    expect(r.issues.map((i) => [i.ruleId, 'found' in i.params ? i.params.found : ''])).toContainEqual(['FORM-LABEL-VARIANT', '行政規範性檔案']);
+  });
+
   test('values separated only by spaces, a lone “|” for a blank cell, blank cells before the next row’s label', () => {
     const printed = text(corrected);
     const row = /^\| 二、上年结转政府信息公开申请数量 \|(.*)\|$/m.exec(printed)!;
