@@ -138,3 +138,18 @@ describe('NARRATIVE-FEE and NARRATIVE-FEE-STATEMENT (format 2021)', () => {
 test('Chinese numerals', () => {
   expect(['两', '十二', '二十', '一百零五', '两千三百', '３２', '1,200', '3万'].map(parseChineseNumber)).toEqual([2, 12, 20, 105, 2300, 32, 1200, undefined]);
 });
+
+describe('narrative figures as agencies word them', () => {
+  const base = zeroReport('2021');
+  test('a list of parts after “共公布” is checked like “共公开”: parts exceeding the total are found', () => {
+    const r = validate(told(base, { overview: '全年共公布政府信息100条，其中政策文件80条，行政许可信息50条。' }));
+    expect(ofRule(r, 'NARRATIVE-PARTS').length).toBe(1);
+  });
+
+  test('a slogan’s “三个…” is not read as three applications', () => {
+    const r = validate(told(base, { overview: '我局受理群众申请坚持做到三个到位，本年度未收到政府信息公开申请。' }));
+    expect(ofRule(r, 'NARRATIVE-FIGURES')).toEqual([]);
+    const stated = validate(told(base, { overview: '本年度共收到政府信息公开申请3个。' }));
+    expect(ofRule(stated, 'NARRATIVE-FIGURES').length).toBe(1);
+  });
+});

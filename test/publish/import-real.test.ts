@@ -82,6 +82,19 @@ describe('importing published reports faithfully', () => {
     expect(r.issues.map((i) => [i.ruleId, 'found' in i.params ? i.params.found : ''])).toContainEqual(['FORM-LABEL-VARIANT', '行政規範性檔案']);
   });
 
+  test('OCR and Markdown copies: labels without their enumeration mark, “,” for “、”, “#” before headings', () => {
+    const printed = text(corrected)
+      .replace('| （一）予以公开 |', '| 予以公开 |')
+      .replace('| 1.属于国家秘密 |', '| 1,属于国家秘密 |')
+      .replace('一、总体情况', '## 一、总体情况')
+      .replace('四、政府信息公开行政复议、行政诉讼情况', '# 四,政府信息公开行政复议、行政诉讼情况');
+    const r = importPublished(printed, kind);
+    expect(r.missing).toEqual([]);
+    expect(r.report.tables).toEqual(corrected.tables);
+    expect(r.report.narrative!.overview).toBe(importPublished(text(corrected), kind).report.narrative!.overview);
+    expect(r.issues.map((i) => 'found' in i.params && i.params.found)).toContain('予以公开');
+  });
+
   test('values separated only by spaces, a lone “|” for a blank cell, blank cells before the next row’s label', () => {
     const printed = text(corrected);
     const row = /^\| 二、上年结转政府信息公开申请数量 \|(.*)\|$/m.exec(printed)!;

@@ -32,8 +32,11 @@ export function labelKey(s: string): string {
   return toSimplified(s)
     .normalize('NFKC')
     .replace(/[\s\u3000]/g, '')
+    // Markdown heading marks: not part of a label.
+    .replace(/^#+/, '')
     .replace(/[“”„‟"「」『』]/g, '"')
     .replace(/[‘’']/g, "'")
-    .replace(/^(\d+)[、．.]/, '$1.')
+    .replace(/^(\d+)[、．.,，]/, '$1.')
+    .replace(/^([一二三四五六七八九十]+)[,，.．]/, '$1、')
     .replace(/^[(（]([一二三四五六七八九十]+)[)）]/, '($1)');
 }

@@ -263,7 +263,10 @@ class Importer {
   labelsOf(cell: CellDef): string[] {
     const own = cell.rowTitle.split(' ').pop()!;
     const alt = this.other.cells.find((c) => c.table === cell.table && c.row === cell.row)?.rowTitle.split(' ').pop();
-    return alt && alt !== own ? [own, alt] : [own];
+    const labels = alt && alt !== own ? [own, alt] : [own];
+    // OCR and Markdown copies drop the enumeration mark (（一）, 1.): the bare label, when it says enough on its own.
+    const bare = own.replace(/^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+\.)/, '');
+    return bare !== own && bare.length >= 4 ? [...labels, bare] : labels;
   }
 
   /** 表二 and 表三: rows in printed order, each found by its label within the table's part of the text. */

@@ -56,7 +56,8 @@ interface Pattern {
 }
 
 const PATTERNS: readonly Pattern[] = [
-  { kind: 'received', re: new RegExp(`(?:收到|受理|接收|新收)${GAP(20)}申请${GAP(8)}${NUM}\\s*(?:件|个|宗|份|条)`, 'g') },
+  // “个” only where no word follows: “三个到位” is a slogan, not three applications.
+  { kind: 'received', re: new RegExp(`(?:收到|受理|接收|新收)${GAP(20)}申请${GAP(8)}${NUM}\\s*(?:件|宗|份|条|个(?![\\u4e00-\\u9fff]))`, 'g') },
   { kind: 'noneReceived', re: new RegExp(`(?:未|没有|无)(?:收到|受理|接收|新收)${GAP(16)}申请`, 'g') },
   {
     kind: 'carryForward',
@@ -104,7 +105,7 @@ export interface PartsFinding {
   readonly listed: readonly Evidence[];
 }
 
-const TOTAL_RE = new RegExp(`(?:共|累计|总计|合计)(?:主动)?(?:公开|发布)${GAP(14)}${NUM}\\s*(条|篇|件|项|个)`, 'g');
+const TOTAL_RE = new RegExp(`(?:共|累计|总计|合计)(?:主动)?(?:公开|发布|公布)${GAP(14)}${NUM}\\s*(条|篇|件|项|个)`, 'g');
 
 /** Totals in 一、总体情况 with the parts that follow them in the same paragraph. */
 export function extractParts(text: string): PartsFinding[] {
