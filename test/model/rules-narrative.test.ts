@@ -153,3 +153,24 @@ describe('narrative figures as agencies word them', () => {
     expect(ofRule(stated, 'NARRATIVE-FIGURES').length).toBe(1);
   });
 });
+
+describe('breakdowns of the applications stated in the text', () => {
+  const base = withCells(zeroReport('2021'), {
+    't3.new.natural': 805,
+    't3.new.commercial': 20,
+    't3.new.total': 825,
+    't3.disclosed.natural': 700,
+    't3.disclosed.total': 700,
+  });
+  test('自然人 and 法人或其他组织 stated otherwise than 表三: a warning naming both', () => {
+    const r = validate(told(base, { requests: '本年度新收申请825件，其中自然人716件，法人或其他组织20件。' }));
+    const f = ofRule(r, 'NARRATIVE-FIGURES');
+    expect(f.map((i) => i.params)).toEqual([expect.objectContaining({ subject: '自然人的申请', stated: 716 })]);
+    expect(f[0]!.message).toMatch(/自然人的申请.*716.*805/);
+  });
+
+  test('results stated as in 表三 raise nothing; 部分公开 is not read as 予以公开', () => {
+    const r = validate(told(base, { requests: '全年予以公开700件，部分公开0件，其中自然人805件。' }));
+    expect(ofRule(r, 'NARRATIVE-FIGURES')).toEqual([]);
+  });
+});

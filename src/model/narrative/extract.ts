@@ -48,7 +48,11 @@ export type FigureKind =
   | 'review'
   | 'litigation'
   | 'noReview'
-  | 'noLitigation';
+  | 'noLitigation'
+  | 'natural'
+  | 'organisations'
+  | 'disclosed'
+  | 'partial';
 
 interface Pattern {
   readonly kind: FigureKind | ((m: RegExpExecArray) => FigureKind[]);
@@ -63,6 +67,11 @@ const PATTERNS: readonly Pattern[] = [
     kind: 'carryForward',
     re: new RegExp(`结转(?:至|到)?下(?:一)?年(?:度)?${GAP(8)}${NUM}\\s*件|${NUM}\\s*件${GAP(8)}结转(?:至|到)?下(?:一)?年`, 'g'),
   },
+  // Breakdowns of the applications stated in the text: by applicant, by result.
+  { kind: 'natural', re: new RegExp(`自然人(?:申请|提出(?:的)?申请)?${GAP(6)}${NUM}\\s*(?:件|宗|份)`, 'g') },
+  { kind: 'organisations', re: new RegExp(`法人(?:或|和|及|、)?其他组织(?:申请|提出(?:的)?申请)?${GAP(6)}${NUM}\\s*(?:件|宗|份)`, 'g') },
+  { kind: 'disclosed', re: new RegExp(`(?<!部分)予以公开${GAP(4)}${NUM}\\s*件`, 'g') },
+  { kind: 'partial', re: new RegExp(`部分公开${GAP(4)}${NUM}\\s*件`, 'g') },
   { kind: 'review', re: new RegExp(`行政复议(?:案件|申请)?${GAP(6)}${NUM}\\s*(?:件|起|宗|次)`, 'g') },
   { kind: 'litigation', re: new RegExp(`行政诉讼(?:案件)?${GAP(6)}${NUM}\\s*(?:件|起|宗|次)`, 'g') },
   {

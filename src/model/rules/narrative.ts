@@ -18,6 +18,8 @@ interface Target {
 }
 
 const rowTotal = (row: string) => `t3.${row}.total`;
+/** 表三's columns of 法人或其他组织. */
+const ORGANISATIONS = ['commercial', 'research', 'publicWelfare', 'legalService', 'otherOrg'] as const;
 const T4_TOTALS = { review: ['t4.review.total'], litigation: ['t4.litigationDirect.total', 't4.litigationAfterReview.total'] };
 
 const review = (f: CompiledFormat) => f.byId.get(T4_TOTALS.review[0]!)!.rowTitle;
@@ -43,6 +45,18 @@ const TARGETS: Record<Figure['kind'], Target> = {
     cells: T4_TOTALS.litigation,
     accepts: (v) => [T4_TOTALS.litigation.reduce((s, id) => s + v.get(id), 0)],
   },
+  natural: {
+    subject: () => '自然人的申请',
+    cells: ['t3.new.natural'],
+    accepts: (v) => [v.get('t3.new.natural'), v.get('t3.new.natural') + v.get('t3.carriedOver.natural')],
+  },
+  organisations: {
+    subject: () => '法人或其他组织的申请',
+    cells: ORGANISATIONS.map((c) => `t3.new.${c}`),
+    accepts: (v) => [ORGANISATIONS.reduce((s, c) => s + v.get(`t3.new.${c}`), 0), ORGANISATIONS.reduce((s, c) => s + v.get(`t3.new.${c}`) + v.get(`t3.carriedOver.${c}`), 0)],
+  },
+  disclosed: { subject: () => '予以公开的申请', cells: [rowTotal('disclosed')], accepts: (v) => [v.get(rowTotal('disclosed'))] },
+  partial: { subject: () => '部分公开的申请', cells: [rowTotal('partial')], accepts: (v) => [v.get(rowTotal('partial'))] },
 };
 
 function describe(ctx: RuleContext, target: Target, kind: Figure['kind']): string {
