@@ -63,6 +63,8 @@ type Reading = { value: number | null; variant?: 'zero' | 'unit'; unit?: string 
 /** A table value as published: a number, a blank, a zero written otherwise, or a number with a unit. */
 function readValue(text: string, cell: CellDef): Reading {
   if (text.trim() === '') return { value: null };
+  // “01”, “007”: no report prints a count so; it is numbers run together, not one number.
+  if (/^0\d/.test(text.trim().normalize('NFKC'))) return undefined;
   const n = parseNumberText(text);
   if (n !== undefined) return { value: n };
   if (ZERO_VARIANTS.has(text.trim())) return { value: 0, variant: 'zero' };
@@ -211,13 +213,23 @@ class Importer {
    * (the next row's group label, a header) is not a value, and leading blanks left by merged label
    * cells are dropped while there are more cells than columns. A cell without a readable value is missing.
    */
-  readRow(cells: readonly CellDef[], segment: readonly Token[], rowTitle: string): void {
+  readRow(cells: readonly CellDef[], row: readonly Token[], rowTitle: string): void {
+    let segment = row;
     const trim = (tokens: Token[]) => {
       const values = [...tokens];
       while (values.length > 0 && !isValueLike(values[values.length - 1], cells[Math.min(values.length, cells.length) - 1]!)) values.pop();
       while (values.length > cells.length && values[0]!.text === '') values.shift();
       return values;
     };
+    // A row's values follow its label without a break: the first text that is no value (the next
+    // row's group label, a header, a heading run into the line) ends them. Bracketed notes after the
+    // label are passed over.
+    let start = 0;
+    while (start < segment.length && /^[（(【[]/.test(segment[start]!.text)) start++;
+    let stop = start;
+    const wordy = (t: Token, k: number) => (t.text.match(/[\u4e00-\u9fff]/g) ?? []).length >= 2 && !isValueLike(t, cells[Math.min(k, cells.length - 1)]!);
+    while (stop < segment.length && !wordy(segment[stop]!, stop - start)) stop++;
+    segment = segment.slice(start, stop);
     let values = trim([...segment]);
     // Values on one line separated only by spaces (a PDF's text): split when that gives exactly the row's cells.
     if (values.length !== cells.length) {
