@@ -17,14 +17,27 @@ const MIRROR_WORDS: readonly (readonly [RegExp, string])[] = [
   [/资讯/g, '信息'],
 ];
 
+/** Labels and cells repeat from report to report: conversions are remembered (a bounded number). */
+const memo = new Map<string, string>();
+const MEMO_MAX = 20_000;
+
 export function toSimplified(s: string): string {
+  // Digits, ASCII and blanks have nothing to convert.
+  if (!/[^\x00-\x7f]/.test(s)) return s;
+  const known = memo.get(s);
+  if (known !== undefined) return known;
   const c = convert(s);
-  return c === s ? s : MIRROR_WORDS.reduce((t, [from, to]) => t.replace(from, to), c);
+  const out = c === s ? s : MIRROR_WORDS.reduce((t, [from, to]) => t.replace(from, to), c);
+  if (s.length <= 200) {
+    if (memo.size >= MEMO_MAX) memo.clear();
+    memo.set(s, out);
+  }
+  return out;
 }
 
 /** Whether the text holds traditional characters (or mirror sites' words for the official ones). */
 export function hasTraditional(s: string): boolean {
-  return convert(s) !== s;
+  return /[^\x00-\x7f]/.test(s) && convert(s) !== s;
 }
 
 /** A label as compared: simplified, NFKC (full-width to ASCII), no spaces, one kind of quote, “1、” as “1.”. */

@@ -79,11 +79,14 @@ function readValue(text: string, cell: CellDef): Reading {
   return { value: v, variant: 'unit', unit: cell.kind === 'amount' ? '万元' : '' };
 }
 
-const isValueLike = (t: Token | undefined, cell: CellDef) => t !== undefined && readValue(t.text, cell) !== undefined;
+/** A value, or a run of digits (which may start with 0: “0213” is cells run together). */
+const isValueLike = (t: Token | undefined, cell: CellDef) => t !== undefined && (/^\d+$/.test(t.text.normalize('NFKC').replace(/\s+/g, '')) || readValue(t.text, cell) !== undefined);
 
 /** The format of a published report: its own labels decide, the year only when they are silent. */
 export function detectFormat(text: string, year: number | undefined): FormatId {
-  const key = toSimplified(text).replace(/[\s\u3000]/g, '');
+  // Converting the whole text is costly: only when its own characters do not already decide.
+  const plain = text.replace(/[\s\u3000]/g, '');
+  const key = /本年制发件数|逾期不补正|缴纳费用|本年新制作数量|其他对外管理服务事项|政府集中采购/.test(plain) ? plain : toSimplified(text).replace(/[\s\u3000]/g, '');
   if (/本年制发件数|逾期不补正|缴纳费用/.test(key)) return '2021';
   if (/本年新制作数量|其他对外管理服务事项|政府集中采购/.test(key)) return '2019';
   return formatForYear(year ?? 2021);
@@ -114,6 +117,9 @@ export function readTitle(tokens: readonly Token[]): { agencyName?: string; year
   return {};
 }
 
+/** Every row label of a format (and the other format's), as compared: computed once per format. */
+const ROW_LABELS = new Map<FormatId, Set<string>>();
+
 class Importer {
   readonly issues: Issue[] = [];
   readonly missing: string[] = [];
@@ -135,7 +141,8 @@ class Importer {
 
   /** A row label with its numbers run on in one cell (`行政许可396442278`): the label, then the numbers. */
   splitLabelDigits(tokens: readonly Token[]): Token[] {
-    const labels = new Set(this.format.cells.filter((c) => c.table !== 't4').flatMap((c) => this.labelsOf(c).map(labelKey)));
+    let labels = ROW_LABELS.get(this.format.id);
+    if (!labels) ROW_LABELS.set(this.format.id, (labels = new Set(this.format.cells.filter((c) => c.table !== 't4').flatMap((c) => this.labelsOf(c).map(labelKey)))));
     return tokens.flatMap((t) => {
       const m = /^(.*?[^\d\s０-９])\s*([\d０-９][\d０-９\s]*)$/.exec(t.text);
       return m && labels.has(labelKey(m[1]!)) ? [{ text: m[1]!.trim(), line: t.line }, { text: m[2]!.trim(), line: t.line }] : [t];
