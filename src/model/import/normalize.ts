@@ -1,3 +1,4 @@
+/// <reference path="./opencc-js.d.ts" />
 /**
  * Text normalisation for reading published reports: full-width forms, spaces, quotes, list marks,
  * and the traditional characters and words of mirror sites (a label is recognised, not the text converted).
