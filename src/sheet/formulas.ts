@@ -24,6 +24,12 @@ export function rangeList(layout: Layout, cellIds: readonly string[]): string {
   return parts.join(',');
 }
 
+/** What CHECK_FORMULA shows for a difference of its two sums: the cached result a workbook is written with. */
+export function checkResult(difference: number): string {
+  const d = Math.round(difference * 1e6) / 1e6;
+  return d === 0 ? '✓' : `差 ${Math.abs(d)}`;
+}
+
 /** “✓” when both sides agree, otherwise “差 N”. SUM skips text, as the totals do. */
 export const CHECK_FORMULA = (lhs: string, rhs: string): string =>
   `IF(ROUND(SUM(${lhs})-SUM(${rhs}),6)=0,"✓","差 "&ABS(ROUND(SUM(${lhs})-SUM(${rhs}),6)))`;

@@ -1,6 +1,7 @@
 /** A template filled with a report's content: derived cells keep their formulas, with results cached. */
 import type ExcelJS from 'exceljs';
 import { AGENCY_KINDS, computeTotals, getFormat, type CellValue, type Report } from '../model/core';
+import { checkResult } from '../sheet/formulas';
 import { getLayout, IMPORT_MARK, READING_STORE, sheetName, type Placement } from '../sheet/layout';
 import { rawValue } from '../model/view';
 import { buildTemplate } from './template';
@@ -25,16 +26,33 @@ export function fillTemplate(report: Report, options: FillOptions = {}): ExcelJS
   const f = getFormat(report.format);
   const at = (p: Placement) => wb.getWorksheet(layout.sheets.find((s) => s.id === p.sheet)!.name)!.getCell(p.row, p.col);
   const totals = computeTotals(report);
+  // What each cell shows: numbers as written (text and blanks add nothing to a SUM), totals as cached below.
+  const shown = new Float64Array(f.cells.length);
+  const formulaCells = new Set<number>();
   for (const c of f.cells) {
     const cell = at(layout.cells.get(c.id)!);
     const v = rawValue(report, c.id) as CellValue | undefined;
+    if (typeof v === 'number') shown[c.index] = v;
     if (c.derived && options.imported) cell.value = toExcel(v);
     else if (c.derived) {
       // A total that differs from its formula's result was typed over the formula: keep what the user had.
       const computed = totals.get(c.id)!;
-      if (v === computed || v === undefined) cell.value = { formula: (cell.value as ExcelJS.CellFormulaValue).formula, result: computed } as ExcelJS.CellFormulaValue;
+      if (v === computed || v === undefined) formulaCells.add(c.index);
       else cell.value = toExcel(v);
     } else cell.value = toExcel(v);
+  }
+  // Totals that keep their formulas, cached with the model's total (what the report says they show).
+  for (const i of f.derivedOrder) {
+    if (!formulaCells.has(i)) continue;
+    const c = f.cells[i]!;
+    shown[i] = totals.get(c.id)!;
+    const cell = at(layout.cells.get(c.id)!);
+    cell.value = { formula: (cell.value as ExcelJS.CellFormulaValue).formula, result: shown[i] } as ExcelJS.CellFormulaValue;
+  }
+  for (const check of layout.checks) {
+    const cell = at(check);
+    const side = (cells: readonly number[]) => cells.reduce((s, k) => s + shown[k]!, 0);
+    cell.value = { formula: (cell.value as ExcelJS.CellFormulaValue).formula, result: checkResult(side(check.equation.lhs) - side(check.equation.rhs)) } as ExcelJS.CellFormulaValue;
   }
   for (const m of layout.meta) {
     const v = report.metadata[m.field];

@@ -6,7 +6,7 @@
 import ExcelJS from 'exceljs';
 import { AGENCY_KINDS, getFormat, type CellDef, type FormatId } from '../model/core';
 import { definedNames, getLayout, nameReference, TEMPLATE_VERSION, type Placement } from '../sheet/layout';
-import { CHECK_FORMULA, rangeList, sumFormula } from '../sheet/formulas';
+import { CHECK_FORMULA, checkResult, rangeList, sumFormula } from '../sheet/formulas';
 
 const FONT = '宋体';
 const INPUT_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF8E1' } };
@@ -136,7 +136,8 @@ export function buildTemplate(formatId: FormatId): ExcelJS.Workbook {
     style(c, { align: 'right', wrap: false });
     c.numFmt = cell.kind === 'amount' ? '0.00' : '0';
     if (cell.derived) {
-      c.value = { formula: sumFormula(layout, cell.derived.of.map((i) => format.cells[i]!.id)) } as ExcelJS.CellFormulaValue;
+      // Cached results (a blank template sums to 0): readers that do not recalculate see what Excel shows.
+      c.value = { formula: sumFormula(layout, cell.derived.of.map((i) => format.cells[i]!.id)), result: 0 } as ExcelJS.CellFormulaValue;
       c.fill = TOTAL_FILL;
       c.protection = { locked: true };
     } else {
@@ -149,7 +150,7 @@ export function buildTemplate(formatId: FormatId): ExcelJS.Workbook {
   for (const check of layout.checks) {
     const c = at(check);
     const sum = (cells: readonly number[]) => rangeList(layout, cells.map((i) => format.cells[i]!.id));
-    c.value = { formula: CHECK_FORMULA(sum(check.equation.lhs), sum(check.equation.rhs)) } as ExcelJS.CellFormulaValue;
+    c.value = { formula: CHECK_FORMULA(sum(check.equation.lhs), sum(check.equation.rhs)), result: checkResult(0) } as ExcelJS.CellFormulaValue;
     style(c, { align: 'center', wrap: false });
     c.font = { name: FONT, size: 10, color: { argb: 'FF2E7D32' } };
   }

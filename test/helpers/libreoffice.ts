@@ -1,6 +1,6 @@
 /** Recalculates a workbook in LibreOffice, headless: the proof that the template's formulas work in a real spreadsheet. */
 import { execFileSync } from 'child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 
@@ -21,6 +21,16 @@ export function recalculate(buf: Buffer): Buffer {
   const dir = mkdtempSync(join(tmpdir(), 'xxgk-lo-'));
   const input = join(dir, 'in.xlsx');
   writeFileSync(input, buf);
+  // LibreOffice keeps a file's cached formula results unless told to recalculate on load (OOXMLRecalcMode 0 = always).
+  mkdirSync(join(dir, 'profile', 'user'), { recursive: true });
+  writeFileSync(
+    join(dir, 'profile', 'user', 'registrymodifications.xcu'),
+    `<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+</oor:items>
+`,
+  );
   execFileSync(soffice(), ['--headless', '--norestore', `-env:UserInstallation=file://${join(dir, 'profile')}`, '--convert-to', 'xlsx', '--outdir', join(dir, 'out'), input], {
     stdio: 'ignore',
     timeout: 180_000,
