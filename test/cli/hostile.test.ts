@@ -8,7 +8,6 @@ import { strToU8, unzipSync, zipSync, strFromU8 } from 'fflate';
 import { mkdirSync, mkdtempSync, readFileSync, realpathSync, symlinkSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join, relative } from 'path';
-import { main } from '../../src/cli/main';
 import { collect } from '../../src/cli/publish';
 import { importPublished, toSubmission, validate, type Report } from '../../src/model';
 import { htmlToText } from '../../src/publish/html-text';
@@ -17,21 +16,11 @@ import { readWorkbookBuffer } from '../../src/sheet/xlsx/open';
 import { fillTemplate } from '../../src/workbook/fill';
 import { consistentReport, sampleReport, withCells } from '../helpers/reports';
 import { toBuffer } from '../helpers/workbooks';
+import { runCli } from '../helpers/cli';
 
 jest.setTimeout(120_000);
 
-async function run(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const o = jest.spyOn(process.stdout, 'write').mockImplementation((s) => ((out += String(s)), true));
-  const e = jest.spyOn(process.stderr, 'write').mockImplementation((s) => ((err += String(s)), true));
-  try {
-    return { code: await main(args), out, err };
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-  }
-}
+const run = runCli;
 
 const dir = mkdtempSync(join(tmpdir(), 'xxgk-hostile-'));
 const file = (name: string, data: string | Uint8Array) => {

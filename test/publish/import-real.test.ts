@@ -6,29 +6,18 @@
 import { mkdtempSync, readFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { main } from '../../src/cli/main';
 import { importPublished, validate, type Report } from '../../src/model';
 import { renderHtml } from '../../src/publish/render-html';
 import { htmlToText } from '../../src/publish/html-text';
 import { readWorkbookBuffer } from '../../src/sheet/xlsx/open';
 import { sampleReport, withCells } from '../helpers/reports';
+import { runCli } from '../helpers/cli';
 
 const corrected = sampleReport('example-2021-corrected');
 const text = (r: Report) => htmlToText(renderHtml(r));
 const kind = { agencyKind: 'department' as const };
 
-async function run(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const o = jest.spyOn(process.stdout, 'write').mockImplementation((s) => ((out += String(s)), true));
-  const e = jest.spyOn(process.stderr, 'write').mockImplementation((s) => ((err += String(s)), true));
-  try {
-    return { code: await main(args), out, err };
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-  }
-}
+const run = runCli;
 
 describe('importing published reports faithfully', () => {
   test('a blank cell stays blank (CELL-BLANK when validated); only “-”, “/”, “无” are read as 0, each noted', () => {
