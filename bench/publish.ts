@@ -2,9 +2,10 @@
 import { readFileSync } from 'fs';
 import { dirname, join } from 'path';
 import { existsSync } from 'fs';
-import { aggregate, getFormat, importPublished, parseReport, type Report } from '../src/model';
+import { aggregate, getFormat, parseReport, type Report } from '../src/model';
+import { importPublished } from '../src/import/published';
 import { renderHtml } from '../src/publish/render-html';
-import { htmlToText } from '../src/publish/html-text';
+import { htmlToText } from '../src/import/html-text';
 import { generateReports } from './validate';
 
 export function benchPublish(): void {

@@ -1,8 +1,6 @@
 import { printable } from './stdio';
-import { AGENCY_KINDS, type Issue, type Report, type ValidationResult } from '../model/core';
+import { AGENCY_KINDS, AREA_LABELS, SEVERITY_LABELS, type Issue, type Report, type ValidationResult } from '../model/core';
 
-const SEVERITY_LABEL = { error: '错误', warning: '警告', info: '提示' } as const;
-const AREA_LABEL = { meta: '基本信息', t2: '表二', t3: '表三', t4: '表四', narrative: '正文' } as const;
 
 /** Where an issue points, in spreadsheet terms: its own address, or its first cell's. */
 export function issueAddress(i: Issue, addresses: Readonly<Record<string, string>>): string | undefined {
@@ -23,10 +21,10 @@ export function describeResult(file: string, report: Report, result: ValidationR
   for (const i of result.issues) {
     if (i.area !== area) {
       area = i.area;
-      lines.push(`  【${AREA_LABEL[i.area]}】`);
+      lines.push(`  【${AREA_LABELS[i.area]}】`);
     }
     const where = issueAddress(i, addresses);
-    lines.push(`    ${SEVERITY_LABEL[i.severity]} ${i.ruleId}${where ? `  ${where}` : ''}  ${i.message}${i.explanation ? `（说明：${i.explanation}）` : ''}`);
+    lines.push(`    ${SEVERITY_LABELS[i.severity]} ${i.ruleId}${where ? `  ${where}` : ''}  ${i.message}${i.explanation ? `（说明：${i.explanation}）` : ''}`);
   }
   for (const h of result.hints) lines.push(`  提示：${h.message}${addresses[h.cell] ? `（${addresses[h.cell]}）` : ''}`);
   return lines.join('\n');

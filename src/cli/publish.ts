@@ -2,11 +2,12 @@
 import { lstatSync, readdirSync, realpathSync, statSync } from 'fs';
 import { readFile } from 'fs/promises';
 import { basename, extname, join } from 'path';
-import { aggregate, AGGREGATE_KIND, AGENCY_KIND_IDS, exclusionReason, importPublished, validate, type AgencyKind, type AggregateUnit, type Report } from '../model/core';
+import { aggregate, AGGREGATE_KIND, AGENCY_KIND_IDS, exclusionReason, validate, type AgencyKind, type AggregateUnit, type Report } from '../model/core';
+import { importPublished } from '../import/published';
 import { aggregateWorkbook } from '../workbook/aggregate-workbook';
 import { filledBuffer } from '../workbook/fill';
 import { WorkbookReadError } from '../sheet/xlsx/zip';
-import { docxToText, htmlToText } from '../publish/html-text';
+import { docxToText, htmlToText } from '../import/html-text';
 import { renderDocx } from '../publish/render-docx';
 import { renderHtml } from '../publish/render-html';
 import { mapFiles } from './files';

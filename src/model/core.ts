@@ -9,7 +9,7 @@ export * from './metadata';
 export type { CellValue, Explanation, Metadata, Narrative, Report, StoredReading, Tables } from './schema/report';
 export type { Submission } from './schema/submission';
 export { RULE_IDS, SEVERITIES, type RuleId, type Severity } from './rules/ids';
-export { RULES, RULES_VERSION, ruleApplies, type RuleInfo, type RuleFamily } from './rules/catalog';
+export { AREA_LABELS, RULES, RULES_VERSION, ruleApplies, SEVERITY_LABELS, type RuleInfo, type RuleFamily } from './rules/catalog';
 export { zhCN, type MessageCatalogue } from './rules/messages.zh-CN';
 export type { Issue, IssueArea, Evidence, RuleParams } from './rules/types';
 export type { RootCauseHint } from './rules/root-cause';
@@ -23,4 +23,3 @@ export { AGGREGATE_KIND, SUBMISSION_KIND, SCHEMA_VERSION } from './schema/consta
 export { readCell, parseNumberText, toHalfWidth, CellState, type CellReading } from './values';
 export { extractFigures, extractParts, extractFee, parseChineseNumber } from './narrative/extract';
 export { aggregate, exclusionReason, type AggregateUnit, type AggregateOptions, type Aggregated, type UnitRow } from './aggregate';
-export { importPublished, tokenize, detectFormat, type PublishedImport, type ImportOptions } from './import/published';

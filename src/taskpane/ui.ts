@@ -4,10 +4,8 @@
  * issue list grouped by table, explanation boxes, dialogs, downloads. Report data always goes into
  * the page as text (textContent), never as HTML.
  */
-import { formatForYear, type FormatId, type Issue, type Report, type ValidationResult } from '../model/core';
+import { formatForYear, type FormatId, type Issue, type Report, type ValidationResult, AREA_LABELS, SEVERITY_LABELS } from '../model/core';
 
-export const AREA_LABELS: Record<Issue['area'], string> = { meta: '基本信息', t2: '表二', t3: '表三', t4: '表四', narrative: '正文' };
-const SEVERITY_LABELS = { error: '错误', warning: '警告', info: '提示' } as const;
 
 export const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 

@@ -119,8 +119,8 @@ describe('the task pane as a standalone page in Chromium', () => {
     await openFile(page, join(samples, 'example-2021-corrected.xlsx'));
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#render-docx')]);
     expect(download.suggestedFilename()).toBe('示例县自然资源局2024年政府信息公开工作年度报告.docx');
-    const { docxToText } = await import('../../src/publish/html-text');
-    const { importPublished } = await import('../../src/model');
+    const { docxToText } = await import('../../src/import/html-text');
+    const { importPublished } = await import('../../src/import/published');
     const back = importPublished(await docxToText(readFileSync((await download.path())!)));
     expect(back.missing).toEqual([]);
     expect(back.report.tables).toEqual(JSON.parse(readFileSync(join(samples, 'example-2021-corrected.json'), 'utf8')).tables);

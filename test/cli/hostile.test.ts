@@ -9,8 +9,9 @@ import { mkdirSync, mkdtempSync, readFileSync, realpathSync, symlinkSync, writeF
 import { tmpdir } from 'os';
 import { join, relative } from 'path';
 import { collect } from '../../src/cli/publish';
-import { importPublished, toSubmission, validate, type Report } from '../../src/model';
-import { htmlToText } from '../../src/publish/html-text';
+import { toSubmission, validate, type Report } from '../../src/model';
+import { importPublished } from '../../src/import/published';
+import { htmlToText } from '../../src/import/html-text';
 import { WorkbookReadError } from '../../src/sheet/errors';
 import { readWorkbookBuffer } from '../../src/sheet/xlsx/open';
 import { fillTemplate } from '../../src/workbook/fill';

@@ -6,9 +6,10 @@
 import { mkdtempSync, readFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { importPublished, validate, type Report } from '../../src/model';
+import { validate, type Report } from '../../src/model';
+import { importPublished } from '../../src/import/published';
 import { renderHtml } from '../../src/publish/render-html';
-import { htmlToText } from '../../src/publish/html-text';
+import { htmlToText } from '../../src/import/html-text';
 import { readWorkbookBuffer } from '../../src/sheet/xlsx/open';
 import { sampleReport, withCells } from '../helpers/reports';
 import { runCli } from '../helpers/cli';

@@ -1,6 +1,7 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
-import { importPublished, validate, type Report } from '../../src/model';
+import { validate, type Report } from '../../src/model';
+import { importPublished } from '../../src/import/published';
 
 const root = join(__dirname, '../..');
 const json = (name: string) => JSON.parse(readFileSync(join(root, 'assets/samples', `${name}.json`), 'utf8')) as Report;

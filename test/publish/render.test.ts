@@ -1,5 +1,6 @@
-import { importPublished, type Report } from '../../src/model';
-import { docxToText, htmlToText } from '../../src/publish/html-text';
+import { type Report } from '../../src/model';
+import { importPublished } from '../../src/import/published';
+import { docxToText, htmlToText } from '../../src/import/html-text';
 import { renderDocx } from '../../src/publish/render-docx';
 import { renderHtml } from '../../src/publish/render-html';
 import { sampleReport as sample } from '../helpers/reports';

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
-import { importPublished, type FormatId, type Report } from '../../src/model';
-import { htmlToText } from '../../src/publish/html-text';
+import { type FormatId, type Report } from '../../src/model';
+import { importPublished } from '../../src/import/published';
+import { htmlToText } from '../../src/import/html-text';
 import { renderHtml } from '../../src/publish/render-html';
 import { readWorkbookBuffer } from '../../src/sheet/xlsx/open';
 import { fillTemplate } from '../../src/workbook/fill';

@@ -1,5 +1,6 @@
 import type { FormatId } from '../formats';
 import type { RuleId, Severity } from './ids';
+import type { IssueArea } from './types';
 
 export type RuleFamily = 'cell' | 'arithmetic' | 'table2' | 'meta' | 'crossYear' | 'narrative' | 'form';
 
@@ -72,3 +73,9 @@ export function ruleApplies(id: RuleId, format: FormatId): boolean {
   const f = RULES[id].formats;
   return !f || f.includes(format);
 }
+
+/** What users read for a severity, in every surface (task pane, page, command line). */
+export const SEVERITY_LABELS: Readonly<Record<Severity, string>> = { error: '错误', warning: '警告', info: '提示' };
+
+/** What users read for an issue's area, in printed order: the cover sheet, the three tables, the narrative. */
+export const AREA_LABELS: Readonly<Record<IssueArea, string>> = { meta: '基本信息', t2: '表二', t3: '表三', t4: '表四', narrative: '正文' };

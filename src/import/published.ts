@@ -5,15 +5,15 @@
  * (a zero written “-”, a unit, a label with an explanation appended, traditional characters, a
  * 2019 label in a 2021 report) is reported as a warning with the text found.
  */
-import { formatForYear, getFormat, type CellDef, type FormatId } from '../formats';
-import type { AgencyKind } from '../metadata';
-import { cellWhere } from '../rules/where';
-import type { Issue, IssueArea } from '../rules/types';
-import type { CellValue, Narrative, Report } from '../schema/report';
-import { SECTIONS, type SectionId } from '../sections';
-import { storeReading } from '../stored-reading';
-import { makeIssue } from '../validate';
-import { parseNumberText } from '../values';
+import { formatForYear, getFormat, type CellDef, type FormatId } from '../model/formats';
+import type { AgencyKind } from '../model/metadata';
+import { cellWhere } from '../model/rules/where';
+import type { Issue, IssueArea } from '../model/rules/types';
+import type { CellValue, Narrative, Report } from '../model/schema/report';
+import { SECTIONS, type SectionId } from '../model/sections';
+import { storeReading } from '../model/stored-reading';
+import { makeIssue } from '../model/validate';
+import { parseNumberText } from '../model/values';
 import { resolveRuns, type DigitRun } from './digit-runs';
 import { hasTraditional, labelKey, toSimplified } from './normalize';
 
