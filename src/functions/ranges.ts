@@ -2,7 +2,7 @@
  * Turns the ranges a custom function receives into a report, cell by cell through the layout: the
  * same cells the workbook reader reads, the same values the rules judge.
  */
-import { FORMAT_IDS, getFormat, METADATA_FIELDS, type CellValue, type FormatId, type Metadata, type Report } from '../model/core';
+import { assembleReport, emptyTables, FORMAT_IDS, getFormat, METADATA_FIELDS, type CellValue, type FormatId, type Metadata, type Report } from '../model/core';
 import { getLayout, type Layout } from '../sheet/layout';
 import { hostCell, metadataValue } from '../sheet/reader';
 
@@ -58,11 +58,11 @@ function fill(format: FormatId, table: 't2' | 't3' | 't4', m: Matrix, tables: Re
 /** A report from the three table ranges (and the cover range B3:B9, when given). */
 export function reportFromRanges(t2: Matrix, t3: Matrix, t4: Matrix, info?: Matrix): Report {
   const format = formatOfTable3(t3);
-  const tables: Record<string, Record<string, Record<string, CellValue>>> = { t2: {}, t3: {}, t4: {} };
+  const tables = emptyTables();
   fill(format, 't2', t2, tables, '表二');
   fill(format, 't3', t3, tables, '表三');
   fill(format, 't4', t4, tables, '表四');
-  return { format, metadata: info ? metadataFrom(info) : { agencyName: '' }, tables } as unknown as Report;
+  return assembleReport(format, info ? metadataFrom(info) : { agencyName: '' }, tables);
 }
 
 function metadataFrom(info: Matrix): Metadata {

@@ -11,6 +11,7 @@ import { cellWhere } from '../model/rules/where';
 import type { Issue, IssueArea } from '../model/rules/types';
 import type { CellValue, Narrative, Report } from '../model/schema/report';
 import { SECTIONS, type SectionId } from '../model/sections';
+import { assembleReport } from '../model/assemble';
 import { storeReading } from '../model/stored-reading';
 import { makeIssue } from '../model/validate';
 import { parseNumberText } from '../model/values';
@@ -426,16 +427,16 @@ export function importPublished(text: string, options: ImportOptions = {}): Publ
   // 表四's cells have no row labels: without its heading nothing says where they are.
   im.readTable4(headingAt[2]!, headingAt[2]! >= 0 ? end(2) : -1);
   im.resolveDigitRuns();
-  const report = {
+  const report = assembleReport(
     format,
-    metadata: {
+    {
       agencyName: options.agencyName ?? title.agencyName ?? '',
       ...(options.agencyKind ? { agencyKind: options.agencyKind } : {}),
       ...(year !== undefined ? { year } : {}),
     },
-    tables: im.tables,
+    im.tables,
     narrative,
-  } as unknown as Report;
+  );
   if (!options.agencyName && title.unsure !== undefined) im.issue('FORM-VALUE', 'meta', [], { at: '标题', field: '机关名称', text: title.unsure });
   const narrativeMissing = notFound.filter((h) => !SECTIONS.find((s) => s.heading === h && 'table' in s));
   if (narrativeMissing.length) im.issue('FORM-NO-NARRATIVE', 'narrative', [], { sections: narrativeMissing.join('、') });

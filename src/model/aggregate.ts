@@ -14,6 +14,7 @@ import type { Issue } from './rules/types';
 import type { CellValue, Report } from './schema/report';
 import { validate, type ValidationResult } from './validate';
 import { viewOf } from './view';
+import { assembleReport } from './assemble';
 
 export interface AggregateUnit {
   /** Where the report came from (file name), for messages and the matrix. */
@@ -168,15 +169,15 @@ export function aggregate(units: readonly AggregateUnit[], options: AggregateOpt
   const kinds = new Set(included.map((r) => r.metadata.agencyKind));
   const agencyKind = options.agencyKind ?? (kinds.size === 1 ? [...kinds][0] : undefined);
   const first = units[0]!.report.metadata;
-  const report = {
-    format: format.id,
-    metadata: {
+  const report = assembleReport(
+    format.id,
+    {
       agencyName: options.agencyName ?? `汇总（${included.length} 个单位）`,
       ...(agencyKind ? { agencyKind } : {}),
       ...(first.year !== undefined ? { year: first.year } : {}),
     },
     tables,
-  } as unknown as Report;
+  );
   const used = new Set(rows.flatMap((r) => Object.keys(r.rules)));
   return {
     ok: true,

@@ -17,6 +17,7 @@ export { cellWhere } from './rules/where';
 export { validate, makeIssue, explanationKey, explanationCurrent, type ValidateOptions, type ValidationResult, type ValidationCounts } from './validate';
 export { computeTotals, fillTotals, suggestTotals, type TotalChange } from './totals';
 export { withExplanation } from './explanations';
+export { assembleReport, emptyTables, type LooseTables } from './assemble';
 export { storeReading, restoreReading } from './stored-reading';
 export { toSubmission, reportHash, reportData, type ExportOptions } from './submission';
 export { AGGREGATE_KIND, SUBMISSION_KIND, SCHEMA_VERSION } from './schema/constants';

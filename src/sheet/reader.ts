@@ -5,6 +5,7 @@
  */
 import {
   agencyKindByLabel,
+  assembleReport,
   computeTotals,
   isFormatId,
   makeIssue,
@@ -224,7 +225,7 @@ class Reader {
     }
     // Totals saved without their results (a file written by a program, not by a spreadsheet): compute them.
     if (noValue.length) {
-      const partial = { format: f.id, metadata: { agencyName: '' }, tables } as unknown as Report;
+      const partial = assembleReport(f.id, { agencyName: '' }, tables);
       const totals = computeTotals(partial);
       for (const id of noValue) {
         const c = f.byId.get(id)!;
