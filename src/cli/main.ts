@@ -99,7 +99,7 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 if (require.main === module) {
-  // process.exitCode, not process.exit(): Node exits once piped stdout has drained.
+  // The exit code is set, not forced: Node exits once piped stdout has drained.
   main(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;
