@@ -5,7 +5,8 @@ import { VERSION } from '../version';
 import { mapFiles } from './files';
 import { loadReport } from './load';
 import { writeOutput } from './output';
-import { describeResult, issueAddress, summaryTable, type SummaryRow } from './print';
+import { issueAddress } from '../sheet/places';
+import { describeResult, summaryTable, type SummaryRow } from './print';
 import { err, out, printable } from './stdio';
 
 async function loadPrevious(path: string | undefined): Promise<Report | undefined | 'failed'> {

@@ -1,11 +1,8 @@
+import { issueAddress } from '../sheet/places';
 import { printable } from './stdio';
-import { AGENCY_KINDS, AREA_LABELS, SEVERITY_LABELS, type Issue, type Report, type ValidationResult } from '../model/core';
+import { AGENCY_KINDS, AREA_LABELS, SEVERITY_LABELS, type Report, type ValidationResult } from '../model/core';
 
 
-/** Where an issue points, in spreadsheet terms: its own address, or its first cell's. */
-export function issueAddress(i: Issue, addresses: Readonly<Record<string, string>>): string | undefined {
-  return i.at ?? (i.cells[0] ? addresses[i.cells[0]] : undefined);
-}
 
 /** The human-readable Chinese report of one file's validation. */
 export function describeResult(file: string, report: Report, result: ValidationResult, addresses: Readonly<Record<string, string>>): string {

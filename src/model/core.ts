@@ -14,6 +14,7 @@ export { zhCN, type MessageCatalogue } from './rules/messages.zh-CN';
 export type { Issue, IssueArea, Evidence, RuleParams } from './rules/types';
 export type { RootCauseHint } from './rules/root-cause';
 export { cellWhere } from './rules/where';
+export { metaFieldOf } from './rules/meta';
 export { validate, makeIssue, explanationKey, explanationCurrent, type ValidateOptions, type ValidationResult, type ValidationCounts } from './validate';
 export { computeTotals, fillTotals, suggestTotals, type TotalChange } from './totals';
 export { withExplanation } from './explanations';

@@ -7,6 +7,7 @@ import { AGGREGATE_KIND, restoreReading, SUBMISSION_KIND, type Issue, type Repor
 import type * as Lazy from '../model/schema/lazy';
 import { WorkbookReadError } from './errors';
 import { getLayout, sheetAddress } from './layout';
+import { metaKey } from './places';
 import { readWorkbookBuffer } from './xlsx/open';
 
 export interface OpenedReport {
@@ -26,7 +27,10 @@ export type SchemaLoader = () => Promise<typeof Lazy>;
 /** A short, printable excerpt of untrusted text for a message. */
 export const excerpt = (s: string, max = 40): string => (s.length > max ? `${s.slice(0, max)}…` : s);
 
-const templateAddresses = (report: Report) => Object.fromEntries([...getLayout(report.format).cells].map(([id, p]) => [id, sheetAddress(p)]));
+const templateAddresses = (report: Report) => {
+  const layout = getLayout(report.format);
+  return Object.fromEntries([...[...layout.cells].map(([id, p]) => [id, sheetAddress(p)] as const), ...layout.meta.map((m) => [metaKey(m.field), sheetAddress(m)] as const)]);
+};
 
 /** UTF-16 text (with or without its byte-order mark): every other byte of ASCII is 0. */
 function utf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {

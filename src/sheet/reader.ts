@@ -25,6 +25,7 @@ import {
 } from '../model/core';
 import { a1, AGGREGATE_MARK, getLayout, IMPORT_MARK, READING_STORE, sheetName, type Block, type Layout, type Placement, type SheetId } from './layout';
 import { WorkbookReadError } from './errors';
+import { metaKey } from './places';
 
 export interface WorkbookReading {
   readonly report: Report;
@@ -255,6 +256,8 @@ class Reader {
       const cell = found.ws.cell(found.row, found.col);
       const text = cell.text.trim();
       const at = `${found.ws.name}!${a1(found.row, found.col)}`;
+      // Where the field is, so that an issue about it (META-*) can point there.
+      this.addresses[metaKey(field.field)] = at;
       const label = metadataLabel(field.field);
       if (text === '') continue;
       const value = metadataValue(field.field, cell);

@@ -5,6 +5,7 @@
 import { getFormat, validate, type Explanation, type FormatId, type Issue, type Report, type ValidationResult } from '../model/core';
 import type { TotalRepair } from '../sheet/totals';
 import { parseSheetAddress } from '../sheet/layout';
+import { issueAddress } from '../sheet/places';
 import { rawValue } from '../model/view';
 import { readWorkbook } from '../sheet/reader';
 import { WorkbookReadError } from '../sheet/xlsx/zip';
@@ -50,7 +51,7 @@ const place = (address: string): Place | undefined => parseSheetAddress(address)
 export function marksOf(issues: readonly Issue[], addresses: Readonly<Record<string, string>>): Mark[] {
   return issues.flatMap((i) => {
     if (i.severity === 'info') return [];
-    const at = place(i.at ?? (i.cells[0] ? (addresses[i.cells[0]] ?? '') : ''));
+    const at = place(issueAddress(i, addresses) ?? '');
     return at ? [{ place: at, severity: i.severity }] : [];
   });
 }

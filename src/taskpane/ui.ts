@@ -5,6 +5,7 @@
  * the page as text (textContent), never as HTML.
  */
 import { formatForYear, type FormatId, type Issue, type Report, type ValidationResult, AREA_LABELS, SEVERITY_LABELS } from '../model/core';
+import { issueAddress } from '../sheet/places';
 
 
 export const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -97,10 +98,6 @@ export function renderIssues(result: ValidationResult, addresses: Readonly<Recor
     for (const issue of issues) list.append(issueItem(issue, addresses, handlers));
     container.append(list);
   }
-}
-
-export function issueAddress(issue: Issue, addresses: Readonly<Record<string, string>>): string | undefined {
-  return issue.at ?? (issue.cells[0] ? addresses[issue.cells[0]] : undefined);
 }
 
 function issueItem(issue: Issue, addresses: Readonly<Record<string, string>>, handlers: IssueHandlers): HTMLLIElement {

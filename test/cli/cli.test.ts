@@ -96,3 +96,28 @@ describe('xxgk aggregate / import / render', () => {
     expect((await run('import', join(d, 'missing.txt'), '-o', join(d, 'x.json'))).code).toBe(2);
   });
 });
+
+describe('cover-sheet issues point at their cell', () => {
+  test('a wrong 统一社会信用代码 and a missing 机关类型: each issue names its 基本信息 cell, from a workbook and from JSON', async () => {
+    const { getLayout, sheetAddress } = await import('../../src/sheet/layout');
+    const { readFileSync, writeFileSync, mkdtempSync } = await import('fs');
+    const { tmpdir } = await import('os');
+    const report = JSON.parse(readFileSync(join(samples, 'example-2021-corrected.json'), 'utf8'));
+    report.metadata.creditCode = '123';
+    delete report.metadata.agencyKind;
+    const dir = mkdtempSync(join(tmpdir(), 'xxgk-meta-'));
+    writeFileSync(join(dir, 'r.json'), JSON.stringify(report));
+    const at = (field: string) => sheetAddress(getLayout('2021').meta.find((m) => m.field === field)!);
+    for (const file of [join(dir, 'r.json')]) {
+      const r = await run('validate', '--json', file);
+      const issues = JSON.parse(r.out).issues as { ruleId: string; address?: string }[];
+      expect(issues.find((i) => i.ruleId === 'META-CREDIT-CODE')!.address).toBe(at('creditCode'));
+      expect(issues.find((i) => i.ruleId === 'META-REQUIRED')!.address).toBe(at('agencyKind'));
+    }
+    const { fillTemplate } = await import('../../src/workbook/fill');
+    const { toBuffer } = await import('../helpers/workbooks');
+    writeFileSync(join(dir, 'r.xlsx'), await toBuffer(fillTemplate(report)));
+    const x = JSON.parse((await run('validate', '--json', join(dir, 'r.xlsx'))).out).issues as { ruleId: string; address?: string }[];
+    expect(x.find((i) => i.ruleId === 'META-CREDIT-CODE')!.address).toBe(at('creditCode'));
+  });
+});

@@ -1,6 +1,6 @@
 import { formatForYear } from '../formats';
-import { checkCreditCode, metadataLabel } from '../metadata';
-import type { RuleCheck } from './types';
+import { checkCreditCode, METADATA_FIELDS, metadataLabel, type MetadataFieldId } from '../metadata';
+import type { Issue, RuleCheck } from './types';
 
 /** Mainland fixed lines (区号-号码, optional extension), mobiles, 400/800 lines, 12345 hotlines. */
 const PHONE = /^(?:\+?86[- ]?)?(?:0\d{2,3}[- ]?\d{7,8}(?:[-转#]\d{1,6})?|1[3-9]\d{9}|[48]00[- ]?\d{3}[- ]?\d{4}|\d{7,8}|12345)$/;
@@ -42,3 +42,21 @@ export const metaChecks: RuleCheck = {
     }
   },
 };
+
+/** The cover-sheet field a META issue is about, so that surfaces can point at its cell. */
+export function metaFieldOf(issue: Issue): MetadataFieldId | undefined {
+  switch (issue.ruleId) {
+    case 'META-REQUIRED':
+      return METADATA_FIELDS.find((f) => f.label === (issue.params as { field: string }).field)?.id;
+    case 'META-YEAR-FORMAT':
+      return 'year';
+    case 'META-CREDIT-CODE':
+      return 'creditCode';
+    case 'META-PHONE':
+      return 'phone';
+    case 'META-DATE':
+      return 'date';
+    default:
+      return undefined;
+  }
+}
