@@ -247,7 +247,9 @@ class Importer {
       if (split.length === cells.length) values = split;
     }
     // One run of digits where several cells belong: split later, by the tables' arithmetic.
-    const digits = values.length === 1 && cells.length > 1 ? values[0]!.text.normalize('NFKC').replace(/\s+/g, '') : '';
+    // Only where the row holds nothing else: “10 | #REF!” is two cells, not a run.
+    const alone = segment.filter((t) => t.text !== '').length === 1;
+    const digits = alone && values.length === 1 && cells.length > 1 ? values[0]!.text.normalize('NFKC').replace(/\s+/g, '') : '';
     if (/^\d+$/.test(digits) && digits.length > cells.length - 1 && parseNumberText(values[0]!.text) !== undefined) {
       this.runs.push({ run: { cells: cells.map((c) => c.index), digits }, token: values[0]!, rowTitle, cells });
       return;

@@ -149,6 +149,13 @@ describe('rows whose digits ran together', () => {
       .join('\n');
   }
 
+  test('a number beside an unreadable cell is not a run of digits (found by the round-trip property test)', () => {
+    const report = withCells(consistentReport('2019', Array(300).fill(0)), { 't2.fees.prevProjects': 10, 't2.fees.change': { error: '#REF!' } });
+    const r = importPublished(text(report), kind);
+    expect(r.report.tables.t2.fees).toEqual({ prevProjects: 10, change: null });
+    expect(r.missing).toEqual(['t2.fees.change']);
+  });
+
   test('a 表三 row printed as one run of digits is split by its arithmetic, and flagged', () => {
     const report = consistentReport('2021', Array.from({ length: 300 }, (_, i) => (i * 37) % 23));
     const printed = text(report);
