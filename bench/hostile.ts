@@ -3,7 +3,6 @@
  * HTML of deeply nested tables. Each runs in a child process so its time and peak memory are its own.
  */
 import { execFileSync } from 'child_process';
-import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { mkdtempSync, readFileSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
@@ -11,6 +10,7 @@ import { htmlToText } from '../src/import/html-text';
 import { importPublished } from '../src/import/published';
 import { readWorkbookBuffer } from '../src/sheet/xlsx/open';
 import { fillTemplate } from '../src/workbook/fill';
+import { nestedTablesHtml, withEmptyRows } from '../test/helpers/hostile';
 import { consistentReport } from '../test/helpers/reports';
 
 /** Run in the child: reads the file and prints milliseconds and peak memory. */
@@ -24,19 +24,10 @@ export async function hostileChild(kind: string, file: string): Promise<void> {
 
 export async function benchHostile(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'xxgk-hostile-bench-'));
-  const parts = unzipSync(new Uint8Array(Buffer.from(await fillTemplate(consistentReport('2021', [1, 2, 3])).xlsx.writeBuffer())));
-  const sheet = Object.keys(parts).find((k) => k.startsWith('xl/worksheets/') && strFromU8(parts[k]!).includes('r="J30"'))!;
-  const rows: string[] = [];
-  for (let r = 100; r < 2_000_100; r++) rows.push(`<row r="${r}"/>`);
-  parts[sheet] = strToU8(strFromU8(parts[sheet]!).replace('</sheetData>', `${rows.join('')}</sheetData>`));
   const rowsFile = join(dir, 'rows.xlsx');
-  writeFileSync(rowsFile, zipSync(parts));
-
-  const cell = (d: number): string => (d === 0 ? '<td>1</td>' : `<td><table><tr>${'<td>x</td>'.repeat(40)}${cell(d - 1)}</tr></table></td>`);
-  let html = '<html><body>';
-  while (html.length < 1_300_000) html += `<table><tr>${cell(150)}</tr></table>`;
+  writeFileSync(rowsFile, await withEmptyRows(new Uint8Array(Buffer.from(await fillTemplate(consistentReport('2021', [1, 2, 3])).xlsx.writeBuffer())), 2_000_000));
   const htmlFile = join(dir, 'nested.html');
-  writeFileSync(htmlFile, `${html}</body></html>`);
+  writeFileSync(htmlFile, nestedTablesHtml(1_300_000));
 
   console.log('\nhostile files — each in its own process: time and peak memory');
   const script = `require(${JSON.stringify(__filename)}).hostileChild(process.argv[1], process.argv[2])`;

@@ -18,6 +18,7 @@ import { fillTemplate } from '../../src/workbook/fill';
 import { consistentReport, sampleReport, withCells } from '../helpers/reports';
 import { toBuffer } from '../helpers/workbooks';
 import { runCli } from '../helpers/cli';
+import { nestedTablesHtml } from '../helpers/hostile';
 
 jest.setTimeout(120_000);
 
@@ -178,10 +179,7 @@ test('fixtures are not modified by these tests', () => {
 });
 
 test('1.3 MB of deeply nested HTML tables is read in linear time and bounded depth', () => {
-  const cell = (d: number): string => (d === 0 ? '<td>1</td>' : `<td><table><tr>${'<td>x</td>'.repeat(40)}${cell(d - 1)}</tr></table></td>`);
-  let html = '<html><body>';
-  while (html.length < 1_300_000) html += `<table><tr>${cell(150)}</tr></table>`;
-  const text = htmlToText(`${html}</body></html>`);
+  const text = htmlToText(nestedTablesHtml(1_300_000));
   // Every table's rows once: no row is repeated inside its enclosing table's text.
   expect(text.split('\n').every((l) => l.length < 2000)).toBe(true);
   // Unclosed nesting, on which the HTML parser is slow, is refused before parsing.

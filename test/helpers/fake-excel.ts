@@ -299,16 +299,20 @@ class WorkbookProxy {
   }
 }
 
-class NamesProxy extends Loadable {
+/** A collection: `load('items/name,items/type')` loads its items with those properties. */
+abstract class CollectionProxy extends Loadable {
   protected readonly scalars = ['items'];
-  private itemsProps: string[] = [];
-  constructor(ctx: Context) {
-    super(ctx, 'names');
-  }
+  protected itemsProps: string[] = [];
   override load(props?: string | string[]): this {
     const list = (Array.isArray(props) ? props : (props ?? 'items').split(',')).map((p) => p.trim());
     this.itemsProps = list.filter((p) => p.startsWith('items/')).map((p) => p.slice(6));
     return super.load('items');
+  }
+}
+
+class NamesProxy extends CollectionProxy {
+  constructor(ctx: Context) {
+    super(ctx, 'names');
   }
   protected read(): unknown {
     return this.ctx.book.names.map((n) => NamedItemProxy.loaded(this.ctx, n.name, this.itemsProps.length ? this.itemsProps : ['name', 'type', 'value']));
@@ -391,16 +395,9 @@ class NamedItemProxy extends Loadable {
   }
 }
 
-class WorksheetsProxy extends Loadable {
-  protected readonly scalars = ['items'];
-  private itemsProps: string[] = [];
+class WorksheetsProxy extends CollectionProxy {
   constructor(ctx: Context) {
     super(ctx, 'worksheets');
-  }
-  override load(props?: string | string[]): this {
-    const list = (Array.isArray(props) ? props : (props ?? 'items').split(',')).map((p) => p.trim());
-    this.itemsProps = list.filter((p) => p.startsWith('items/')).map((p) => p.slice(6));
-    return super.load('items');
   }
   protected read(): unknown {
     return this.ctx.book.sheets.map((s) => {

@@ -3,7 +3,7 @@
  * The Excel host: the only code that calls Office.js. Reading for a validation is one
  * context.sync(); marking is one more (protection lifted and restored in the same batch).
  */
-import { a1 } from '../../sheet/layout';
+import { a1, type SheetId } from '../../sheet/layout';
 import type { FormatId } from '../../model';
 import { HostFailure, type CellWrite, type DownloadSupport, type Mark, type Place, type SpreadsheetHost } from '../types';
 import { capabilities, type Capabilities } from './capabilities';
@@ -13,7 +13,6 @@ import { queueLock, queueUnlocked, restoreLocks, type SheetLock } from './protec
 import { queueRead, sourceOf, storedExplanations } from './read';
 import { EXPLANATION_ROW, EXPLANATION_ROWS, REPORT_SHEETS, reportSheet } from './sheets';
 import { hasReportSheets, insertTemplate, removeReportSheets } from './template';
-import type { SheetId } from '../../sheet/layout';
 
 const EXPLANATION_CHUNK = 30_000;
 

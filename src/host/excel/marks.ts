@@ -4,12 +4,11 @@
  * never changed and come back exactly when marks are cleared (清除标记 clears the conditional
  * formats of the report areas; the template defines none there).
  */
-import { a1 } from '../../sheet/layout';
+import { a1, type SheetId } from '../../sheet/layout';
 import type { Mark } from '../types';
 import type { Capabilities } from './capabilities';
 import { queueUnlocked, type SheetLock } from './protection';
 import { gridArea } from './sheets';
-import type { SheetId } from '../../sheet/layout';
 
 export const MARK_COLORS = { error: '#FFC7CE', warning: '#FFEB9C' } as const;
 const MARK_FORMULA = '=TRUE';
