@@ -1,6 +1,6 @@
 /** xxgk validate and xxgk export. */
 import { basename } from 'path';
-import { toSubmission, validate, type Report } from '../model/core';
+import { toSubmission, validateRead, type Report } from '../model/core';
 import { VERSION } from '../version';
 import { mapFiles } from './files';
 import { loadReport } from './load';
@@ -32,7 +32,7 @@ export async function checkFile(file: string, json: boolean, previous: Report | 
     const printed = json ? `${JSON.stringify({ file, readable: false, problems: loaded.problems })}\n` : `${printable(file)}\n  无法读取：\n${loaded.problems.map((p) => `    ${printable(p)}`).join('\n')}\n\n`;
     return { printed, row, code: 2 };
   }
-  const result = validate(loaded.report, { ...(previous ? { previous } : {}), reading: loaded.reading });
+  const result = validateRead(loaded, previous);
   const row = {
     file: printable(basename(file)),
     agency: printable(loaded.report.metadata.agencyName) || '（未填）',
@@ -82,7 +82,7 @@ export async function runExport(files: string[], opts: { out?: string; previous?
     err(`${loaded.problems.join('\n')}\n`);
     return 2;
   }
-  const result = validate(loaded.report, { ...(previous ? { previous } : {}), reading: loaded.reading });
+  const result = validateRead(loaded, previous);
   const doc = toSubmission(loaded.report, { result, exportedAt: new Date().toISOString(), generator: { name: 'xxgk', version: VERSION } });
   writeOutput(opts.out, `${JSON.stringify(doc, null, 2)}\n`, [files[0]!, ...(opts.previous ? [opts.previous] : [])]);
   const c = doc.validation.counts;

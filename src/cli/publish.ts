@@ -92,7 +92,7 @@ export async function runAggregate(
       return;
     }
     const modified = statSync(file, { throwIfNoEntry: false })?.mtimeMs;
-    units.push({ source: basename(file), report: loaded.report, reading: loaded.reading, aggregate: loaded.aggregate, ...(modified !== undefined ? { modified } : {}) });
+    units.push({ source: basename(file), report: loaded.report, reading: loaded.reading, computed: loaded.computed, aggregate: loaded.aggregate, ...(modified !== undefined ? { modified } : {}) });
   });
   if (opts.prefer !== undefined && opts.prefer !== 'newest') {
     err('--prefer 只能是 newest\n');

@@ -15,7 +15,8 @@ export interface Place {
 
 export interface Mark {
   readonly place: Place;
-  readonly severity: 'error' | 'warning';
+  /** error, warning: the cell an issue is about; related: another cell of its sum, drawn lighter. */
+  readonly severity: 'error' | 'warning' | 'related';
 }
 
 export type CellWrite = { readonly place: Place; readonly value: number | string | null } | { readonly place: Place; readonly formula: string };

@@ -22,6 +22,8 @@ export interface AggregateUnit {
   readonly report: Report;
   /** Issues from reading its workbook or text (FORM-*). */
   readonly reading?: readonly Issue[];
+  /** Total cells its workbook computes by formula (see validate's `computed`). */
+  readonly computed?: readonly string[];
   /** When the file was last changed (ms since 1970): among one unit's files the newest wins. */
   readonly modified?: number;
   /** The file is itself a 汇总 (marked in its hidden sheet or JSON). */
@@ -100,7 +102,7 @@ export function aggregate(units: readonly AggregateUnit[], options: AggregateOpt
   }
   const format = getFormat(units[0]!.report.format);
   const checked = units.map((u, index) => {
-    const result = validate(u.report, { reading: u.reading ?? [] });
+    const result = validate(u.report, { reading: u.reading ?? [], ...(u.computed ? { computed: u.computed } : {}) });
     const m = u.report.metadata;
     const keys = [m.creditCode?.trim() ? `code:${m.creditCode.trim().toUpperCase()}` : '', m.agencyName.trim() ? `name:${nameKey(m.agencyName)}` : ''].filter(Boolean);
     return { u, index, result, keys, skipped: !!u.aggregate && !options.includeAggregates };

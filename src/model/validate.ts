@@ -3,11 +3,11 @@ import { arithmeticChecks } from './rules/arithmetic';
 import { RULES, RULES_VERSION, ruleApplies } from './rules/catalog';
 import { cellChecks } from './rules/cell';
 import { crossYearChecks } from './rules/cross-year';
-import type { RuleId, Severity } from './rules/ids';
+import type { RuleId } from './rules/ids';
 import { zhCN, type MessageCatalogue } from './rules/messages.zh-CN';
 import { metaChecks } from './rules/meta';
 import { narrativeChecks } from './rules/narrative';
-import { findRootCauses, type RootCauseHint } from './rules/root-cause';
+import { rootCauses, type Derivation, type RootCauseHint } from './rules/root-cause';
 import { table2Checks } from './rules/table2';
 import type { Evidence, Issue, IssueArea, PreviousView, ReportView, RuleCheck, RuleContext, RuleParams } from './rules/types';
 import type { Explanation, Report } from './schema/report';
@@ -23,6 +23,11 @@ export interface ValidateOptions {
   readonly messages?: MessageCatalogue;
   /** Issues found while reading the source (FORM-*), merged into the result. */
   readonly reading?: readonly Issue[];
+  /**
+   * Total cells (ids) the source computes by formula (a workbook whose formulas are intact): they
+   * follow their inputs, so hints never blame them. Absent: every number was typed (JSON, imports).
+   */
+  readonly computed?: readonly string[];
 }
 
 export interface ValidationCounts {
@@ -67,16 +72,49 @@ function context(view: ReportView, previous: PreviousView | undefined, out: Pend
   };
 }
 
-function render(format: CompiledFormat, p: Pending, messages: MessageCatalogue): Issue {
+/** What an issue gets from the whole validation: its hint and its 说明. */
+interface Finishing {
+  /** The hint explaining each failing equation, by `equationKey`. */
+  readonly hints: ReadonlyMap<string, RootCauseHint>;
+  readonly derivation: Derivation;
+  readonly explanation: (ruleId: RuleId, cell: string | undefined) => string | undefined;
+}
+
+const ARITHMETIC = new Set<RuleId>(['T3-ROW-TOTAL', 'T3-RESULT-TOTAL', 'T3-BALANCE', 'T4-GROUP-TOTAL']);
+
+/** An equation as the arithmetic rules emit it: its rule and its cells, left side first. */
+const equationKey = (rule: RuleId, cells: readonly number[]) => `${rule}:${cells.join(',')}`;
+
+/**
+ * An arithmetic issue's cells, the suspect first: a hint's candidates, else the cells typed in
+ * before the totals a formula computes. Its rootCause when one hint names one cell of it.
+ */
+function suspects(format: CompiledFormat, p: Pending, cells: readonly string[], f: Finishing): { cells: readonly string[]; rootCause?: string } {
+  // The hint's cells lead, even one that reaches this sum only through a total its formula computes.
+  const hint = f.hints.get(equationKey(p.ruleId, p.cells));
+  const first = hint ? hint.candidates.map((c) => c.cell) : [];
+  const computed = (id: string) => f.derivation.computed.has(format.byId.get(id)!.index);
+  const rest = cells.filter((c) => !first.includes(c));
+  const ordered = [...first, ...rest.filter((c) => !computed(c)), ...rest.filter(computed)];
+  return { cells: ordered, ...(hint?.confident ? { rootCause: hint.cell } : {}) };
+}
+
+function render(format: CompiledFormat, p: Pending, messages: MessageCatalogue, f: Finishing): Issue {
   const message = messages[p.ruleId] as (params: RuleParams[RuleId]) => string;
+  const ids = p.cells.map((i) => format.cells[i]!.id);
+  const { cells, rootCause } = ARITHMETIC.has(p.ruleId) ? suspects(format, p, ids, f) : { cells: ids, rootCause: undefined };
+  const severity = RULES[p.ruleId].severity;
+  const explanation = severity === 'error' ? undefined : f.explanation(p.ruleId, cells[0]);
   return {
     ruleId: p.ruleId,
-    severity: RULES[p.ruleId].severity,
+    severity,
     area: p.area,
-    cells: p.cells.map((i) => format.cells[i]!.id),
+    cells,
     params: p.params as RuleParams[RuleId],
     message: message(p.params as RuleParams[RuleId]),
     ...(p.evidence ? { evidence: p.evidence } : {}),
+    ...(rootCause ? { rootCause } : {}),
+    ...(explanation !== undefined ? { explanation } : {}),
   };
 }
 
@@ -128,7 +166,29 @@ export function explanationCurrent(report: Report, e: Explanation): boolean {
   return Object.entries(e.values).every(([id, v]) => JSON.stringify(rawValue(report, id) ?? null) === JSON.stringify(v));
 }
 
-/** Validates a report against every rule of its format. Never throws on bad cell content. */
+/** A report as read from its source, with what reading found: the CLI, the pane and the page validate it this one way. */
+export interface ReadReport {
+  readonly report: Report;
+  readonly reading: readonly Issue[];
+  readonly computed: readonly string[];
+}
+
+export function validateRead(read: ReadReport, previous?: Report): ValidationResult {
+  return validate(read.report, { ...(previous ? { previous } : {}), reading: read.reading, computed: read.computed });
+}
+
+/** Which totals the source computes, and which were typed over (the reading says so). */
+function derivationOf(format: CompiledFormat, options: ValidateOptions): Derivation {
+  const index = (id: string): number[] => {
+    const i = format.byId.get(id)?.index;
+    return i === undefined ? [] : [i];
+  };
+  const replaced = new Set((options.reading ?? []).filter((i) => i.ruleId === 'FORM-FORMULA-REPLACED').flatMap((i) => i.cells.flatMap(index)));
+  const computed = new Set((options.computed ?? []).flatMap(index).filter((i) => format.cells[i]!.derived && !replaced.has(i)));
+  return { computed, replaced };
+}
+
+/** Validates a report against every rule of its format. Never throws on bad cell content. Issues come out complete. */
 export function validate(report: Report, options: ValidateOptions = {}): ValidationResult {
   const view = viewOf(report);
   const previous = options.previous ? lazyViewOf(options.previous) : undefined;
@@ -140,31 +200,36 @@ export function validate(report: Report, options: ValidateOptions = {}): Validat
     if (check.needs === 'narrative' && !hasNarrative) continue;
     check.check(ctx);
   }
-  const messages = options.messages ?? zhCN;
-  const rendered = pending.map((p) => render(view.format, p, messages));
-  const issues = ordered(view.format, options.reading?.length ? [...options.reading, ...rendered] : rendered);
-  const hints = findRootCauses(view, issues);
-
+  const derivation = derivationOf(view.format, options);
+  const found = pending.some((p) => ARITHMETIC.has(p.ruleId)) ? rootCauses(view, derivation) : undefined;
+  const hints = found?.hints ?? [];
+  const byKey = new Map([...(found?.byEquation ?? [])].map(([e, h]) => {
+    const eq = view.format.equations[e]!;
+    return [equationKey(eq.rule, [...eq.lhs, ...eq.rhs]), h] as const;
+  }));
   const explanations = new Map<string, Explanation>();
   for (const e of report.explanations ?? []) {
     if (explanationCurrent(report, e)) explanations.set(explanationKey(e.ruleId, e.cell), e);
   }
+  const finishing: Finishing = { hints: byKey, derivation, explanation: (ruleId, cell) => explanations.get(explanationKey(ruleId, cell))?.text };
+  const messages = options.messages ?? zhCN;
+  const rendered = pending.map((p) => render(view.format, p, messages, finishing));
+  // Reading issues were made complete by the reader; only a 说明 may be added, as a new object.
+  const reading = (options.reading ?? []).map((i) => {
+    const text = i.severity === 'error' ? undefined : finishing.explanation(i.ruleId, i.cells[0]);
+    return text === undefined ? i : { ...i, explanation: text };
+  });
+  const issues = ordered(view.format, reading.length ? [...reading, ...rendered] : rendered);
+
   let error = 0;
   let warning = 0;
   let info = 0;
   let explained = 0;
   for (const issue of issues) {
-    const sev: Severity = issue.severity;
-    if (sev === 'error') error++;
-    else {
-      if (sev === 'warning') warning++;
-      else info++;
-      const e = explanations.get(explanationKey(issue.ruleId, issue.cells[0]));
-      if (e) {
-        issue.explanation = e.text;
-        explained++;
-      }
-    }
+    if (issue.severity === 'error') error++;
+    else if (issue.severity === 'warning') warning++;
+    else info++;
+    if (issue.explanation !== undefined) explained++;
   }
   return { valid: error === 0, format: report.format, rulesVersion: RULES_VERSION, counts: { error, warning, info, explained }, issues, hints };
 }

@@ -19,7 +19,10 @@ export interface OpenedReport {
   readonly source: 'xlsx' | 'json' | 'submission';
   /** A 汇总 written by aggregate (its hidden sheet or its JSON says so). */
   readonly aggregate: boolean;
+  /** Total cells the workbook computes by formula (none for JSON: every number there was written). */
+  readonly computed: readonly string[];
 }
+
 
 /** The zod-dependent parsers, loaded the way the surface can: `import()` in the page, `require` in the CLI. */
 export type SchemaLoader = () => Promise<typeof Lazy>;
@@ -64,8 +67,8 @@ export async function openReport(bytes: Uint8Array, loadSchema: SchemaLoader): P
     const r = kind === SUBMISSION_KIND ? fromSubmission(data) : parseReport(data);
     if (!r.ok) throw new WorkbookReadError(r.problems.slice(0, 5).map((p) => p.message).join('；'));
     const report = 'report' in r.value ? r.value.report : r.value;
-    return { report, reading: restoreReading(report.reading ?? []), addresses: templateAddresses(report), source: kind === SUBMISSION_KIND ? 'submission' : 'json', aggregate };
+    return { report, reading: restoreReading(report.reading ?? []), addresses: templateAddresses(report), source: kind === SUBMISSION_KIND ? 'submission' : 'json', aggregate, computed: [] };
   }
   const r = await readWorkbookBuffer(bytes);
-  return { report: r.report, reading: r.reading, addresses: r.addresses, source: 'xlsx', aggregate: r.aggregate };
+  return { report: r.report, reading: r.reading, addresses: r.addresses, source: 'xlsx', aggregate: r.aggregate, computed: r.computed };
 }

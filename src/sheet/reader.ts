@@ -35,6 +35,8 @@ export interface WorkbookReading {
   readonly addresses: Readonly<Record<string, string>>;
   /** The workbook is a 汇总 written by aggregate, not one unit's report. */
   readonly aggregate: boolean;
+  /** Total cells (ids) held by a formula: the spreadsheet computes them (validate({ computed })). */
+  readonly computed: readonly string[];
 }
 
 /** How far below its expected place a row label is looked for (rows inserted inside a table). */
@@ -116,6 +118,7 @@ function compareLabel(expected: string, found: string): LabelMatch {
 class Reader {
   readonly reading: Issue[] = [];
   readonly addresses: Record<string, string> = {};
+  readonly computed: string[] = [];
 
   constructor(
     readonly source: WorkbookSource,
@@ -216,6 +219,7 @@ class Reader {
         const at = `${ws.name}!${a1(row, col)}`;
         this.addresses[cell.id] = at;
         const { value, formula, noResult: missing } = ws.cell(row, col);
+        if (cell.derived && formula) this.computed.push(cell.id);
         if (cell.derived && !formula && value !== null) this.issue('FORM-FORMULA-REPLACED', cell.table, [cell.id], { at, where: cellWhere(f, cell) }, { at });
         if (missing) {
           if (cell.derived) noValue.push(cell.id);
@@ -340,7 +344,9 @@ export function readWorkbook(source: WorkbookSource): WorkbookReading {
   const reading = mark === IMPORT_MARK ? reader.reading.filter((i) => i.ruleId !== 'FORM-FORMULA-REPLACED') : reader.reading;
   const stored = info ? storedReading(info) : [];
   if (stored.length) (report as { reading?: StoredReading[] }).reading = storeReading(stored);
-  return { report, reading: [...stored, ...reading], addresses: reader.addresses, aggregate: mark === AGGREGATE_MARK };
+  // An import's totals are printed numbers even where a formula shows them again.
+  const computed = mark === IMPORT_MARK ? [] : reader.computed;
+  return { report, reading: [...stored, ...reading], addresses: reader.addresses, aggregate: mark === AGGREGATE_MARK, computed };
 }
 
 /** Reading issues kept in the hidden sheet (written with an imported report), as issues. */

@@ -2,10 +2,10 @@
  * What the task pane's buttons do, over a spreadsheet host (src/host) and the model. The DOM lives
  * in taskpane.ts; no host API is called here.
  */
-import { getFormat, validate, type Explanation, type FormatId, type Issue, type Report, type ValidationResult } from '../model/core';
+import { getFormat, validateRead, type Explanation, type FormatId, type Issue, type Report, type ValidationResult } from '../model/core';
 import type { TotalRepair } from '../sheet/totals';
 import { parseSheetAddress } from '../sheet/layout';
-import { issueAddress } from '../sheet/places';
+import { issueAddress, markLevels } from '../sheet/places';
 import { rawValue } from '../model/view';
 import { readWorkbook } from '../sheet/reader';
 import { WorkbookReadError } from '../sheet/xlsx/zip';
@@ -47,12 +47,12 @@ async function parseExplanations(raw: readonly unknown[]): Promise<Explanation[]
 
 const place = (address: string): Place | undefined => parseSheetAddress(address);
 
-/** The cells to mark: each error or warning at its own place (its first cell, or the label it is about). */
+/** The cells to mark: each error or warning at its own place (its suspect cell, or the label it is about), the other cells of a sum lighter. */
 export function marksOf(issues: readonly Issue[], addresses: Readonly<Record<string, string>>): Mark[] {
-  return issues.flatMap((i) => {
-    if (i.severity === 'info') return [];
-    const at = place(issueAddress(i, addresses) ?? '');
-    return at ? [{ place: at, severity: i.severity }] : [];
+  const levels = markLevels(issues, (cell) => addresses[cell], (i) => issueAddress(i, addresses));
+  return [...levels].flatMap(([address, severity]) => {
+    const at = place(address);
+    return at ? [{ place: at, severity }] : [];
   });
 }
 
@@ -72,7 +72,7 @@ export async function runCheck(host: SpreadsheetHost, previous?: Report): Promis
   }
   const explanations = await parseExplanations(stored);
   const report: Report = explanations.length ? { ...reading.report, explanations } : reading.report;
-  const result = validate(report, { ...(previous ? { previous } : {}), reading: reading.reading });
+  const result = validateRead({ ...reading, report }, previous);
   let marked: true | string = host.noMarks ?? true;
   if (marked === true) {
     try {

@@ -2,7 +2,7 @@
  * The standalone page's reader, in a Web Worker: opening and validating a file never blocks the
  * page, and 取消 ends it at once (the page terminates the worker).
  */
-import { validate, type Report } from '../model/core';
+import { validateRead, type Report } from '../model/core';
 import { WorkbookReadError } from '../sheet/errors';
 import { openReport } from '../sheet/open-report';
 
@@ -15,6 +15,6 @@ const scope = globalThis as unknown as Scope;
 scope.onmessage = (e) => {
   const { bytes, previous } = e.data;
   openReport(new Uint8Array(bytes), () => import(/* webpackChunkName: "schema" */ '../model/schema/lazy'))
-    .then((opened) => scope.postMessage({ ok: true, opened, result: validate(opened.report, { ...(previous ? { previous } : {}), reading: opened.reading }) }))
+    .then((opened) => scope.postMessage({ ok: true, opened, result: validateRead(opened, previous) }))
     .catch((err: unknown) => scope.postMessage({ ok: false, message: err instanceof WorkbookReadError ? err.message : '无法读取这个文件' }));
 };

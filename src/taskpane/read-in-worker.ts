@@ -1,6 +1,6 @@
 /* global Worker */
 /** Opening a file for the standalone page: in a Web Worker where the browser has one, else here. */
-import { validate, type Report, type ValidationResult } from '../model/core';
+import { validateRead, type Report, type ValidationResult } from '../model/core';
 import type { OpenedReport } from '../sheet/open-report';
 import { readReportFile } from './read-file';
 
@@ -24,7 +24,7 @@ export function readInWorker(file: File, previous: Report | undefined): PendingR
   if (!worker) {
     // No worker (a page opened from disk, an old browser): read here.
     const done = readReportFile(file).then(
-      (opened): Reading => ({ ok: true, opened, result: validate(opened.report, { ...(previous ? { previous } : {}), reading: opened.reading }) }),
+      (opened): Reading => ({ ok: true, opened, result: validateRead(opened, previous) }),
       (e: unknown): Reading => ({ ok: false, message: chinese(e) }),
     );
     return { done, cancel: () => undefined };

@@ -5,8 +5,9 @@
  * problem cells marked, explained, and exported. Nothing leaves the machine.
  */
 import { VERSION } from '../version';
-import { AGENCY_KINDS, METADATA_FIELDS, SECTIONS, getFormat, toSubmission, validate, withExplanation, type Issue, type Report, type ValidationResult } from '../model/core';
+import { AGENCY_KINDS, METADATA_FIELDS, SECTIONS, getFormat, toSubmission, validateRead, withExplanation, type Issue, type Report, type ValidationResult } from '../model/core';
 import { tableGrid } from '../sheet/table-grid';
+import { markLevels, type MarkLevel } from '../sheet/places';
 import { readInWorker, type PendingRead } from './read-in-worker';
 import { $, confirmExport, download, el, exportName, renderIssues, reportDocx, say, summarize } from './ui';
 
@@ -15,6 +16,7 @@ interface Opened {
   report: Report;
   readonly reading: readonly Issue[];
   readonly addresses: Readonly<Record<string, string>>;
+  readonly computed: readonly string[];
   result?: ValidationResult;
 }
 
@@ -24,7 +26,7 @@ let opened: Opened | undefined;
 const cellElementId = (cellId: string) => `cell-${cellId.replace(/\./g, '-')}`;
 
 /** One table as an HTML table: labels with their merged areas, report cells with their values and marks. */
-function sheetTable(report: Report, table: 't2' | 't3' | 't4', severity: ReadonlyMap<string, 'error' | 'warning'>): HTMLElement {
+function sheetTable(report: Report, table: 't2' | 't3' | 't4', severity: ReadonlyMap<string, MarkLevel>): HTMLElement {
   const grid = tableGrid(report, table);
   const f = getFormat(report.format);
   const t = el('table', { class: 'report' });
@@ -51,13 +53,7 @@ function sheetTable(report: Report, table: 't2' | 't3' | 't4', severity: Readonl
 }
 
 function renderTables(o: Opened): void {
-  const severity = new Map<string, 'error' | 'warning'>();
-  for (const i of o.result?.issues ?? []) {
-    for (const c of i.cells.slice(0, 1)) {
-      if (i.severity === 'error') severity.set(c, 'error');
-      else if (i.severity === 'warning' && !severity.has(c)) severity.set(c, 'warning');
-    }
-  }
+  const severity = markLevels(o.result?.issues ?? [], (cell) => cell, () => undefined);
   const m = o.report.metadata;
   const cover = el('dl', { class: 'cover' });
   for (const field of METADATA_FIELDS) {
@@ -87,7 +83,7 @@ function highlight(issue: Issue): void {
 /** Validates the opened report (or shows `given`, the result the reader's worker computed) and renders it all. */
 function check(previous: Report | undefined, given?: ValidationResult): void {
   if (!opened) return say('请先打开一个年报文件。');
-  const result = given ?? validate(opened.report, { ...(previous ? { previous } : {}), reading: opened.reading });
+  const result = given ?? validateRead(opened, previous);
   opened.result = result;
   summarize(result);
   renderIssues(result, opened.addresses, {

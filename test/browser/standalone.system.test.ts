@@ -84,6 +84,11 @@ describe('the task pane as a standalone page in Chromium', () => {
     const focused = await page.$eval('td.focus', (td) => td.id);
     expect(focused).toBe('cell-t3-resultTotal-natural');
     expect(await page.$eval('#cell-t3-resultTotal-natural', (td) => td.className)).toContain('error');
+    // The rest of the broken sums is marked lighter: the 自然人 column's 一、二、四 and a result row.
+    for (const id of ['t3-new-natural', 't3-carriedOver-natural', 't3-carryForward-natural', 't3-disclosed-natural']) {
+      expect([id, await page.$eval(`#cell-${id}`, (td) => td.className)]).toEqual([id, expect.stringContaining('related')]);
+    }
+    expect(await page.$eval('#cell-t3-new-research', (td) => td.className)).not.toMatch(/related|error/);
     await page.screenshot({ path: join(shots, 'standalone-highlight.png') });
     expect(errors).toEqual([]);
   });

@@ -9,21 +9,26 @@ const samples = join(__dirname, '../../assets/samples');
 const run = runCli;
 
 describe('xxgk validate', () => {
-  test('the 2021 example with deliberate mistakes: exactly the expected rules and cells, exit 1', async () => {
+  test('the 2021 example with deliberate mistakes: exactly the expected rules and cells (the suspect first), exit 1', async () => {
     const r = await run('validate', '--json', join(samples, 'example-2021-mistakes.json'));
     expect(r.code).toBe(1);
     const result = JSON.parse(r.out);
     expect(result.issues.map((i: { ruleId: string; cells: string[] }) => [i.ruleId, i.cells[0]])).toEqual([
       ['T2-RULES-AUTHORITY', 't2.rules.issued'],
       ['CELL-TEXT', 't2.penalty.decisions'],
-      ['T3-BALANCE', 't3.new.natural'],
+      // One wrong 三（七）总计 · 自然人 explains three sums: each names it first.
+      ['T3-BALANCE', 't3.resultTotal.natural'],
       ['T3-RESULT-TOTAL', 't3.resultTotal.natural'],
-      ['T3-ROW-TOTAL', 't3.resultTotal.total'],
+      ['T3-ROW-TOTAL', 't3.resultTotal.natural'],
       ['T4-GROUP-TOTAL', 't4.review.total'],
       ['NARRATIVE-FIGURES', 't4.review.total'],
       ['NARRATIVE-PARTS-UNACCOUNTED', undefined],
     ]);
-    expect(result.hints.map((h: { cell: string; suggested: number }) => [h.cell, h.suggested])).toEqual([['t3.resultTotal.natural', 14]]);
+    expect(result.hints.map((h: { cell: string; suggested: number; confident: boolean }) => [h.cell, h.suggested, h.confident])).toEqual([['t3.resultTotal.natural', 14, true]]);
+    // The suspect is one of the cells of each sum, and every cell of the sum is there.
+    const balance = result.issues.find((i: { ruleId: string }) => i.ruleId === 'T3-BALANCE');
+    expect([...balance.cells].sort()).toEqual(['t3.carriedOver.natural', 't3.carryForward.natural', 't3.new.natural', 't3.resultTotal.natural']);
+    expect(balance.rootCause).toBe('t3.resultTotal.natural');
   });
 
   test('human-readable Chinese output; the corrected example passes; one unreadable file does not stop the others', async () => {

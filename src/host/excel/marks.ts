@@ -10,18 +10,26 @@ import type { Capabilities } from './capabilities';
 import { queueUnlocked, type SheetLock } from './protection';
 import { gridArea } from './sheets';
 
-export const MARK_COLORS = { error: '#FFC7CE', warning: '#FFEB9C' } as const;
+/** The suspect cell red, a warning yellow, the other cells of a broken sum a light orange. */
+export const MARK_COLORS = { error: '#FFC7CE', warning: '#FFEB9C', related: '#FCE4D6' } as const;
 const MARK_FORMULA = '=TRUE';
 
-/** Per sheet name: the A1 addresses to mark red and yellow; a cell with an error is marked as an error only. */
-export function marksBySheet(marks: readonly Mark[]): Map<string, { error: string[]; warning: string[] }> {
-  const by = new Map<string, { error: Set<string>; warning: Set<string> }>();
+type Level = Mark['severity'];
+const LEVELS: readonly Level[] = ['error', 'warning', 'related'];
+
+/** Per sheet name: the A1 addresses of each level; a cell gets its strongest level only. */
+export function marksBySheet(marks: readonly Mark[]): Map<string, Record<Level, string[]>> {
+  const by = new Map<string, Map<string, Level>>();
   for (const m of marks) {
-    const s = by.get(m.place.sheet) ?? { error: new Set<string>(), warning: new Set<string>() };
+    const s = by.get(m.place.sheet) ?? new Map<string, Level>();
     by.set(m.place.sheet, s);
-    s[m.severity].add(a1(m.place.row, m.place.col));
+    const a = a1(m.place.row, m.place.col);
+    const had = s.get(a);
+    if (had === undefined || LEVELS.indexOf(m.severity) < LEVELS.indexOf(had)) s.set(a, m.severity);
   }
-  return new Map([...by].map(([sheet, s]) => [sheet, { error: [...s.error], warning: [...s.warning].filter((a) => !s.error.has(a)) }]));
+  return new Map(
+    [...by].map(([sheet, s]) => [sheet, Object.fromEntries(LEVELS.map((l) => [l, [...s].filter(([, v]) => v === l).map(([a]) => a)])) as Record<Level, string[]>]),
+  );
 }
 
 /** Queues clearing the marks of each report sheet and adding the new ones, protection lifted around it. */
@@ -30,8 +38,9 @@ export function queueMarks(caps: Capabilities, sheets: readonly { id: SheetId; l
   for (const { id, lock } of sheets) {
     queueUnlocked([lock], () => {
       lock.sheet.getRange(gridArea(id)).conditionalFormats.clearAll();
-      const { error = [], warning = [] } = by.get(lock.name) ?? {};
-      for (const [severity, cells] of [['error', error], ['warning', warning]] as const) {
+      const levels = by.get(lock.name);
+      for (const severity of LEVELS) {
+        const cells = levels?.[severity] ?? [];
         if (cells.length === 0) continue;
         const targets: (Excel.Range | Excel.RangeAreas)[] = caps.rangeAreas ? [lock.sheet.getRanges(cells.join(','))] : cells.map((a) => lock.sheet.getRange(a));
         for (const t of targets) {

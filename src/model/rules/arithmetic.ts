@@ -19,7 +19,7 @@ export function equationParams(format: CompiledFormat, eq: Equation, lhs: number
   };
   // A long sum (三（七）总计 over 21 rows) reads as its first and last term.
   const terms = (cells: readonly number[]) =>
-    cells.length > 7 ? `${term(cells[0]!)}至${term(cells[cells.length - 1]!)}共 ${cells.length} 项之和` : cells.map(term).join('+');
+    cells.length > 7 ? `${term(cells[0]!)}至${term(cells[cells.length - 1]!)}（共 ${cells.length} 项）之和` : cells.map(term).join('+');
   return {
     table: tableName(format, eq.table),
     along: eq.along.kind === 'col' ? `${eq.along.label}列` : eq.along.label,

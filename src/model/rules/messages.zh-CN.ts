@@ -83,6 +83,16 @@ export const zhCN: MessageCatalogue = {
     '“六、其他需要报告的事项”应说明本年度收取信息处理费的情况（未收取的写明未收取）',
 };
 
-/** Root-cause hint: one cell explains several arithmetic errors. */
+const removes = (n: number) => (n === 1 ? '可消除这个合计错误' : `可同时消除 ${n} 个合计错误`);
+
+/** Root-cause hint: exactly one cell explains the failing sums. */
 export const rootCauseMessage = (where: string, current: string, suggested: string, n: number): string =>
-  `${where} 很可能填错：现为 ${current}，若改为 ${suggested}，可同时消除 ${n} 个合计错误`;
+  `${where} 很可能填错：现为 ${current}，若改为 ${suggested}，${removes(n)}`;
+
+/** Two or three cells could each explain the failing sums: listed, worded as 可能. */
+export const candidatesMessage = (cells: readonly { where: string; current: string; suggested: string }[], n: number): string =>
+  `可能是以下之一填错（改正其中一格即${removes(n)}）：${cells.map((c) => `${c.where}（现为 ${c.current}，改为 ${c.suggested}）`).join('；')}`;
+
+/** A total typed over with a number, in a sum that fails: the first place to look. */
+export const replacedMessage = (where: string, current: string, n: number): string =>
+  `${where} 的合计公式已被数值 ${current} 覆盖，它所在的 ${n} 个合计不成立：可能是这个数填错了，请先恢复合计公式再校验`;

@@ -1,20 +1,52 @@
-import type { Equation } from '../formats';
+/**
+ * Which cell is wrong where sums fail. A spreadsheet recalculates its totals, so a total still held
+ * by its formula is derived, not evidence: changing an input moves it too. A candidate is a cell
+ * (an input, or a total typed over) that, changed alone, makes every equation it reaches hold and
+ * breaks none that holds. One candidate is named; two or three are listed as 可能; more say nothing.
+ */
+import type { CompiledFormat, Equation } from '../formats';
 import { CellState, fmt } from '../values';
 import { rawValue } from '../view';
-import { equationHolds, sumOf } from './arithmetic';
-import { rootCauseMessage } from './messages.zh-CN';
-import type { Issue, ReportView } from './types';
+import { sumOf } from './arithmetic';
+import { candidatesMessage, replacedMessage, rootCauseMessage } from './messages.zh-CN';
+import type { ReportView } from './types';
 import { cellWhere } from './where';
 
-/** One cell whose correction alone removes several arithmetic errors. */
+/** A cell a hint points at, with what it holds and what would make its equations hold. */
+export interface HintCandidate {
+  readonly cell: string;
+  readonly current: number;
+  readonly suggested: number;
+}
+
+/** A hint: one cell (confident) or up to three candidates (可能), for the failing sums they explain. */
 export interface RootCauseHint {
+  /** The first candidate (the only one when `confident`). */
   readonly cell: string;
   readonly current: number;
   readonly suggested: number;
   /** How many arithmetic errors the correction removes. */
   readonly resolves: number;
   readonly message: string;
+  /** True when exactly one cell, changed alone, makes every failing sum it concerns hold. */
+  readonly confident: boolean;
+  /** Every candidate, the first being `cell`; typed-over totals first. */
+  readonly candidates: readonly HintCandidate[];
 }
+
+/** How the spreadsheet holds the report's totals. */
+export interface Derivation {
+  /** Total cells (indices) a spreadsheet computes from their formulas: they follow their inputs. */
+  readonly computed: ReadonlySet<number>;
+  /** Total cells whose formula was typed over with a number: the first suspects. */
+  readonly replaced: ReadonlySet<number>;
+}
+
+export const VALUES_ONLY: Derivation = { computed: new Set(), replaced: new Set() };
+
+/** More candidates than this tell the clerk nothing the failing sum does not. */
+const MAX_CANDIDATES = 3;
+const EPSILON = 1e-6;
 
 /** The cell as the clerk sees it: a number, or what stands there instead (an error value, text, a blank) — never a 0 it does not show. */
 function shown(view: ReportView, cell: number): string {
@@ -26,55 +58,134 @@ function shown(view: ReportView, cell: number): string {
   return `“${text.length > 20 ? `${text.slice(0, 20)}…` : text}”`;
 }
 
-const ARITHMETIC = new Set(['T3-ROW-TOTAL', 'T3-RESULT-TOTAL', 'T3-BALANCE', 'T4-GROUP-TOTAL']);
+/** How one unit more in `cell` changes each cell: itself, and the computed totals over it. */
+function effects(format: CompiledFormat, derivation: Derivation, cell: number): Map<number, number> {
+  const eff = new Map([[cell, 1]]);
+  for (const d of format.derivedOrder) {
+    if (!derivation.computed.has(d) || d === cell) continue;
+    let c = 0;
+    for (const o of format.cells[d]!.derived!.of) c += eff.get(o) ?? 0;
+    if (c !== 0) eff.set(d, c);
+  }
+  return eff;
+}
+
+const coefficient = (eq: Equation, eff: ReadonlyMap<number, number>): number => {
+  let a = 0;
+  for (const c of eq.lhs) a += eff.get(c) ?? 0;
+  for (const c of eq.rhs) a -= eff.get(c) ?? 0;
+  return a;
+};
+
+interface Explanation {
+  readonly cell: number;
+  readonly suggested: number;
+  /** Failing equations it makes hold (indices into the format's equations). */
+  readonly fixes: readonly number[];
+}
+
+/** The single change of `cell` that makes every equation it reaches hold, if there is one. */
+function explain(view: ReportView, derivation: Derivation, residual: readonly number[], cell: number): Explanation | undefined {
+  const eff = effects(view.format, derivation, cell);
+  let delta: number | undefined;
+  const fixes: number[] = [];
+  for (let e = 0; e < view.format.equations.length; e++) {
+    const a = coefficient(view.format.equations[e]!, eff);
+    if (a === 0) continue;
+    // It moves a sum that holds: changing it would break that one.
+    if (Math.abs(residual[e]!) <= EPSILON) return undefined;
+    const d = -residual[e]! / a;
+    if (delta !== undefined && Math.abs(d - delta) > EPSILON) return undefined;
+    delta = d;
+    fixes.push(e);
+  }
+  if (delta === undefined) return undefined;
+  const suggested = view.values[cell]! + delta;
+  // A count cannot be negative: no correction leads there.
+  if (suggested < -EPSILON) return undefined;
+  return { cell, suggested, fixes };
+}
+
+/** Cells whose change reaches a failing equation: its cells, and the inputs of its computed totals. */
+function reachable(format: CompiledFormat, derivation: Derivation, failing: readonly Equation[]): Set<number> {
+  const out = new Set<number>();
+  const add = (c: number): void => {
+    if (out.has(c)) return;
+    out.add(c);
+    if (derivation.computed.has(c)) for (const o of format.cells[c]!.derived!.of) add(o);
+  };
+  for (const eq of failing) for (const c of [...eq.lhs, ...eq.rhs]) add(c);
+  return out;
+}
 
 /**
- * Where several sums fail, look for a single cell that explains them: a value for it that makes
- * every equation it takes part in hold. Each failing equation proposes the value that would fix it.
+ * Hints for the failing sums of a report. A total held by its formula is never a candidate; a
+ * total typed over comes first among candidates, and is named as a suspect even where no single
+ * cell explains its sum.
  */
-export function findRootCauses(view: ReportView, issues: readonly Issue[]): RootCauseHint[] {
-  const arith = issues.filter((i) => ARITHMETIC.has(i.ruleId));
-  if (arith.length < 2) return [];
+export function findRootCauses(view: ReportView, derivation: Derivation = VALUES_ONLY): RootCauseHint[] {
+  return rootCauses(view, derivation).hints;
+}
+
+/** The hints, and for each failing equation (by index) the hint that explains it. */
+export function rootCauses(view: ReportView, derivation: Derivation = VALUES_ONLY): { hints: RootCauseHint[]; byEquation: Map<number, RootCauseHint> } {
   const { format, values } = view;
-  const failing = format.equations.filter((eq) => !equationHolds(values, eq));
-  const byCell = new Map<number, Equation[]>();
-  for (const eq of format.equations) for (const c of [...eq.lhs, ...eq.rhs]) byCell.set(c, [...(byCell.get(c) ?? []), eq]);
-  const count = new Map<number, number>();
-  for (const eq of failing) for (const c of new Set([...eq.lhs, ...eq.rhs])) count.set(c, (count.get(c) ?? 0) + 1);
+  const residual = format.equations.map((eq) => sumOf(values, eq.lhs) - sumOf(values, eq.rhs));
+  const failing = format.equations.filter((_, e) => Math.abs(residual[e]!) > EPSILON);
+  const byEquation = new Map<number, RootCauseHint>();
+  if (failing.length === 0) return { hints: [], byEquation };
 
-  const found: { cell: number; suggested: number; resolved: Set<Equation> }[] = [];
-  for (const [cell, n] of count) {
-    if (n < 2) continue;
-    const tried = new Set<number>();
-    for (const eq of failing) {
-      const side = eq.lhs.includes(cell) ? 1 : eq.rhs.includes(cell) ? -1 : 0;
-      if (side === 0) continue;
-      const suggested = values[cell]! + side * (sumOf(values, eq.rhs) - sumOf(values, eq.lhs));
-      if (tried.has(suggested)) continue;
-      tried.add(suggested);
-      const trial = values.slice();
-      trial[cell] = suggested;
-      if (byCell.get(cell)!.every((e) => equationHolds(trial, e))) {
-        found.push({ cell, suggested, resolved: new Set(failing.filter((e) => byCell.get(cell)!.includes(e))) });
-        break;
-      }
-    }
+  const explanations: Explanation[] = [];
+  for (const cell of reachable(format, derivation, failing)) {
+    if (derivation.computed.has(cell)) continue;
+    const x = explain(view, derivation, residual, cell);
+    if (x) explanations.push(x);
   }
-  // Keep the explanations that are not part of a larger one.
-  const kept = found.filter((f) => !found.some((g) => g !== f && g.resolved.size > f.resolved.size && [...f.resolved].every((e) => g.resolved.has(e))));
-  kept.sort((a, b) => b.resolved.size - a.resolved.size || a.cell - b.cell);
+  // Group by the set of sums explained; keep the sets no larger set contains.
+  const groups = new Map<string, Explanation[]>();
+  for (const x of explanations) groups.set(x.fixes.join(','), [...(groups.get(x.fixes.join(',')) ?? []), x]);
+  const sets = [...groups.values()];
+  const kept = sets.filter((g) => !sets.some((h) => h !== g && h[0]!.fixes.length > g[0]!.fixes.length && g[0]!.fixes.every((e) => h[0]!.fixes.includes(e))));
 
-  return kept.map((f) => {
-    const def = format.cells[f.cell]!;
-    for (const issue of arith) {
-      if (!issue.rootCause && issue.cells.includes(def.id)) issue.rootCause = def.id;
-    }
-    return {
-      cell: def.id,
-      current: values[f.cell]!,
-      suggested: f.suggested,
-      resolves: f.resolved.size,
-      message: rootCauseMessage(cellWhere(format, def), shown(view, f.cell), fmt(f.suggested), f.resolved.size),
+  const hints: RootCauseHint[] = [];
+  const covered = new Set<number>();
+  for (const group of kept) {
+    if (group.length > MAX_CANDIDATES && !group.some((x) => derivation.replaced.has(x.cell))) continue;
+    // Typed-over totals first, then printed order; never more than three.
+    const ordered = [...group].sort((a, b) => Number(derivation.replaced.has(b.cell)) - Number(derivation.replaced.has(a.cell)) || a.cell - b.cell);
+    const listed = ordered.slice(0, MAX_CANDIDATES).filter((_, k) => group.length <= MAX_CANDIDATES || k === 0);
+    const candidates = listed.map((x) => ({ cell: format.cells[x.cell]!.id, current: values[x.cell]!, suggested: x.suggested }));
+    const confident = group.length === 1;
+    const n = group[0]!.fixes.length;
+    for (const e of group[0]!.fixes) covered.add(e);
+    const words = listed.map((x) => ({ where: cellWhere(format, format.cells[x.cell]!), current: shown(view, x.cell), suggested: fmt(x.suggested) }));
+    const hint: RootCauseHint = {
+      ...candidates[0]!,
+      resolves: n,
+      confident,
+      candidates,
+      message: confident ? rootCauseMessage(words[0]!.where, words[0]!.current, words[0]!.suggested, n) : candidatesMessage(words, n),
     };
-  });
+    hints.push(hint);
+    for (const e of group[0]!.fixes) if (!byEquation.has(e)) byEquation.set(e, hint);
+  }
+  // A typed-over total in a failing sum nothing else explains: the first place to look.
+  for (const cell of [...derivation.replaced].sort((a, b) => a - b)) {
+    const sums = format.equations.flatMap((eq, e) => (Math.abs(residual[e]!) > EPSILON && !covered.has(e) && (eq.lhs.includes(cell) || eq.rhs.includes(cell)) ? [e] : []));
+    if (sums.length === 0 || hints.some((h) => h.candidates.some((c) => c.cell === format.cells[cell]!.id))) continue;
+    const current = values[cell]!;
+    const hint: RootCauseHint = {
+      cell: format.cells[cell]!.id,
+      current,
+      suggested: current,
+      resolves: 0,
+      confident: false,
+      candidates: [{ cell: format.cells[cell]!.id, current, suggested: current }],
+      message: replacedMessage(cellWhere(format, format.cells[cell]!), shown(view, cell), sums.length),
+    };
+    hints.push(hint);
+    for (const e of sums) if (!byEquation.has(e)) byEquation.set(e, hint);
+  }
+  hints.sort((a, b) => Number(b.confident) - Number(a.confident) || b.resolves - a.resolves || format.byId.get(a.cell)!.index - format.byId.get(b.cell)!.index);
+  return { hints, byEquation };
 }

@@ -100,10 +100,10 @@ export interface Issue<K extends RuleId = RuleId> {
   readonly params: RuleParams[K];
   readonly message: string;
   readonly evidence?: readonly Evidence[];
-  /** Set when a root-cause hint explains this issue: the cell whose correction removes it. */
-  rootCause?: string;
+  /** Set when a hint names one cell as the cause: the cell whose correction removes it (also cells[0]). */
+  readonly rootCause?: string;
   /** The user's 说明, for warnings that carry one. */
-  explanation?: string;
+  readonly explanation?: string;
 }
 
 /** Last year's report: only looked up cell by cell. */

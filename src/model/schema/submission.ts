@@ -33,6 +33,10 @@ export const HintSchema = z.strictObject({
   suggested: z.number(),
   resolves: z.number().int(),
   message: z.string().max(4000),
+  /** Exactly one cell explains the failing sums (absent in files from before 0.2: read as true). */
+  confident: z.boolean().optional(),
+  /** Every cell that could, changed alone, explain them (at most three); the first is `cell`. */
+  candidates: z.array(z.strictObject({ cell: z.string().max(200), current: z.number(), suggested: z.number() })).max(3).optional(),
 }).meta({ id: 'RootCauseHint' });
 
 export const ValidationSummarySchema = z.strictObject({
