@@ -11,10 +11,10 @@ import { failure } from './errors';
 import { queueMarks } from './marks';
 import { queueLock, queueUnlocked, restoreLocks, type SheetLock } from './protection';
 import { queueRead, sourceOf, storedExplanations } from './read';
-import { EXPLANATION_ROW, EXPLANATION_ROWS, REPORT_SHEETS, reportSheet } from './sheets';
+import { EXPLANATION_CHUNK, EXPLANATION_ROW, EXPLANATION_ROWS, REPORT_SHEETS } from '../areas';
+import { explanationChunks } from '../grid-source';
+import { reportSheet } from './sheets';
 import { hasReportSheets, insertTemplate, removeReportSheets } from './template';
-
-const EXPLANATION_CHUNK = 30_000;
 
 /** Office on Mac (and on tablets) gives no download and no error for `a.download` (office-js #2700). */
 function downloadSupport(): DownloadSupport {
@@ -118,13 +118,12 @@ export class ExcelHost implements SpreadsheetHost {
   }
 
   async saveExplanations(list: readonly unknown[]): Promise<void> {
-    const text = list.length ? JSON.stringify(list) : '';
-    if (text.length > EXPLANATION_CHUNK * EXPLANATION_ROWS) throw new HostFailure('说明过多，无法保存：请缩短或删除一些说明');
-    const chunks = Array.from({ length: EXPLANATION_ROWS }, (_, k) => text.slice(k * EXPLANATION_CHUNK, (k + 1) * EXPLANATION_CHUNK));
+    const chunks = explanationChunks(list, EXPLANATION_CHUNK);
+    if (!chunks) throw new HostFailure('说明过多，无法保存：请缩短或删除一些说明');
     try {
       await Excel.run(async (context) => {
-        // The hidden sheet is never protected by the template. A leading apostrophe keeps Excel from reading the JSON as a formula or number.
-        reportSheet(context, this.caps, 'info').getRange(`A${EXPLANATION_ROW}:A${EXPLANATION_ROW + EXPLANATION_ROWS - 1}`).values = chunks.map((c) => [c ? `'${c}` : '']);
+        // The hidden sheet is never protected by the template.
+        reportSheet(context, this.caps, 'info').getRange(`A${EXPLANATION_ROW}:A${EXPLANATION_ROW + EXPLANATION_ROWS - 1}`).values = chunks.map((c) => [c]);
         await context.sync();
       });
     } catch (e) {

@@ -8,7 +8,7 @@ import { a1, type SheetId } from '../../sheet/layout';
 import type { Mark } from '../types';
 import type { Capabilities } from './capabilities';
 import { queueUnlocked, type SheetLock } from './protection';
-import { gridArea } from './sheets';
+import { gridArea } from '../areas';
 
 /** The suspect cell red, a warning yellow, the other cells of a broken sum a light orange. */
 export const MARK_COLORS = { error: '#FFC7CE', warning: '#FFEB9C', related: '#FCE4D6' } as const;

@@ -1,45 +1,8 @@
 /* global Excel */
-/** Where the report's sheets are in the open workbook, and the areas a validation reads. */
-import { FORMAT_IDS } from '../../model/core';
-import { colLetter, getLayout, NAME_PREFIX, sheetName, type SheetId } from '../../sheet/layout';
+/** Where the report's sheets are in the open workbook (Excel). */
+import { sheetName, type SheetId } from '../../sheet/layout';
+import { ANCHORS } from '../areas';
 import type { Capabilities } from './capabilities';
-
-/** A name present on each sheet of the template in both formats: where the sheet is, even renamed. */
-export const ANCHORS: Readonly<Record<SheetId, string>> = {
-  cover: `${NAME_PREFIX}META_AGENCYNAME`,
-  t2: `${NAME_PREFIX}T2_ART20_1`,
-  t3: `${NAME_PREFIX}T3`,
-  t4: `${NAME_PREFIX}T4`,
-  text: `${NAME_PREFIX}TEXT_OVERVIEW`,
-  info: `${NAME_PREFIX}FORMAT`,
-};
-
-export const SHEET_IDS = Object.keys(ANCHORS) as SheetId[];
-/** The sheets a user sees and marks go on. */
-export const REPORT_SHEETS = SHEET_IDS.filter((id) => id !== 'info');
-
-/** Rows below the template's last row still read: rows users insert inside tables. */
-const SLACK_ROWS = 40;
-/** 说明 are kept as JSON in column A of the hidden sheet, from this row, in chunks. */
-export const EXPLANATION_ROW = 10;
-export const EXPLANATION_ROWS = 30;
-
-/** The area of a sheet read for a validation: every template cell of either format, plus slack. */
-export function gridArea(id: SheetId): string {
-  let rows = 1;
-  let cols = 1;
-  for (const f of FORMAT_IDS) {
-    const l = getLayout(f);
-    const spans: { sheet: SheetId; row: number; col: number; rows?: number; cols?: number }[] = [...l.labels, ...l.cells.values(), ...l.checks, ...l.meta, ...l.text];
-    for (const p of spans) {
-      if (p.sheet !== id) continue;
-      rows = Math.max(rows, p.row + (p.rows ?? 1) - 1);
-      cols = Math.max(cols, p.col + (p.cols ?? 1) - 1);
-    }
-  }
-  if (id === 'info') rows = EXPLANATION_ROW + EXPLANATION_ROWS;
-  return `A1:${colLetter(cols + 1)}${rows + SLACK_ROWS}`;
-}
 
 /** The worksheet of a report sheet: through its anchor name where names give ranges, else by the template's sheet name. */
 export function reportSheet(context: Excel.RequestContext, caps: Capabilities, id: SheetId): Excel.Worksheet {

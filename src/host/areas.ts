@@ -1,0 +1,41 @@
+/** Where the report lives in a host's workbook: the sheets' anchor names and the areas a validation reads. Host-neutral. */
+import { FORMAT_IDS } from '../model/core';
+import { colLetter, getLayout, NAME_PREFIX, type SheetId } from '../sheet/layout';
+
+/** A name present on each sheet of the template in both formats: where the sheet is, even renamed. */
+export const ANCHORS: Readonly<Record<SheetId, string>> = {
+  cover: `${NAME_PREFIX}META_AGENCYNAME`,
+  t2: `${NAME_PREFIX}T2_ART20_1`,
+  t3: `${NAME_PREFIX}T3`,
+  t4: `${NAME_PREFIX}T4`,
+  text: `${NAME_PREFIX}TEXT_OVERVIEW`,
+  info: `${NAME_PREFIX}FORMAT`,
+};
+
+export const SHEET_IDS = Object.keys(ANCHORS) as SheetId[];
+/** The sheets a user sees and marks go on. */
+export const REPORT_SHEETS = SHEET_IDS.filter((id) => id !== 'info');
+
+/** Rows below the template's last row still read: rows users insert inside tables. */
+const SLACK_ROWS = 40;
+/** 说明 are kept as JSON in column A of the hidden sheet, from this row, in chunks. */
+export const EXPLANATION_ROW = 10;
+export const EXPLANATION_ROWS = 30;
+export const EXPLANATION_CHUNK = 30_000;
+
+/** The area of a sheet read for a validation: every template cell of either format, plus slack. */
+export function gridArea(id: SheetId): string {
+  let rows = 1;
+  let cols = 1;
+  for (const f of FORMAT_IDS) {
+    const l = getLayout(f);
+    const spans: { sheet: SheetId; row: number; col: number; rows?: number; cols?: number }[] = [...l.labels, ...l.cells.values(), ...l.checks, ...l.meta, ...l.text];
+    for (const p of spans) {
+      if (p.sheet !== id) continue;
+      rows = Math.max(rows, p.row + (p.rows ?? 1) - 1);
+      cols = Math.max(cols, p.col + (p.cols ?? 1) - 1);
+    }
+  }
+  if (id === 'info') rows = EXPLANATION_ROW + EXPLANATION_ROWS;
+  return `A1:${colLetter(cols + 1)}${rows + SLACK_ROWS}`;
+}
