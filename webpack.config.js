@@ -51,8 +51,67 @@ function officeJsUrl(option) {
 const cspFor = (cdn) =>
   `default-src 'self'; script-src 'self'${cdn ? ` ${cdn}` : ''}; style-src 'self' 'unsafe-inline'${cdn ? ` ${cdn}` : ''}; img-src 'self' data: blob:${cdn ? ` ${cdn}` : ''}; connect-src 'self' blob:${cdn ? ` ${cdn}` : ''}; frame-src 'self'${cdn ? ` ${cdn}` : ''}; object-src 'none'; base-uri 'self'; form-action 'none'`;
 
+/**
+ * The WPS 表格 add-in (--env wps): dist/wps/xxgk_<version>/ (index.html + main.js for the ribbon and
+ * the custom functions, taskpane.html without office.js, ribbon.xml, manifest.xml, functions.json in
+ * WPS's format, the assets), and beside it publish.xml (offline) and jsplugins.xml (online,
+ * --env wpsUrl=http://server/path/).
+ */
+function wpsConfig(env, dev) {
+  const wps = require('./scripts/wps-addon');
+  const { version } = require('./package.json');
+  const root = path.resolve(__dirname, env.outDir || 'dist/wps');
+  const folder = path.join(root, `${wps.NAME}_${version}`);
+  class WpsFiles {
+    apply(compiler) {
+      compiler.hooks.thisCompilation.tap('WpsFiles', (compilation) => {
+        compilation.hooks.processAssets.tap({ name: 'WpsFiles', stage: compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_REPORT }, () => {
+          const { RawSource } = compiler.webpack.sources;
+          const office = compilation.getAsset('office-functions.json');
+          if (!office) throw new Error('custom functions metadata missing');
+          compilation.emitAsset('functions.json', new RawSource(`${JSON.stringify(wps.wpsFunctions(JSON.parse(office.source.source().toString())), null, 2)}\n`));
+          compilation.deleteAsset('office-functions.json');
+          compilation.emitAsset('ribbon.xml', new RawSource(wps.ribbonXml()));
+          compilation.emitAsset('manifest.xml', new RawSource(wps.manifestXml(version)));
+        });
+      });
+      compiler.hooks.afterEmit.tap('WpsFiles', () => {
+        fs.writeFileSync(path.join(root, 'publish.xml'), wps.publishXml(version));
+        fs.writeFileSync(path.join(root, 'jsplugins.xml'), wps.jspluginsXml(version, env.wpsUrl || process.env.XXGK_WPS_URL || 'http://127.0.0.1:3889/'));
+      });
+    }
+  }
+  return {
+    mode: dev ? 'development' : 'production',
+    devtool: dev ? 'source-map' : false,
+    entry: { main: './src/host/wps/main.ts', taskpane: './src/taskpane/taskpane.ts' },
+    output: { path: folder, filename: '[name].js', chunkFilename: '[name].[contenthash:8].js', clean: true },
+    resolve: { extensions: ['.ts', '.js'] },
+    module: {
+      rules: [{ test: /\.ts$/, exclude: /node_modules/, use: { loader: 'ts-loader', options: { transpileOnly: true, compilerOptions: { module: 'es2020', sourceMap: dev } } } }],
+    },
+    performance: { hints: false },
+    plugins: [
+      new CustomFunctionsMetadataPlugin({ output: 'office-functions.json', input: './src/functions/functions.ts' }),
+      // WPS loads index.html when it starts: it runs main.js (ribbon callbacks, custom functions).
+      new HtmlWebpackPlugin({ filename: 'index.html', templateContent: '<!doctype html><html lang="zh-CN"><head><meta charset="UTF-8" /><title>xxgk</title></head><body></body></html>', chunks: ['main'], inject: 'head', scriptLoading: 'blocking' }),
+      new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './src/taskpane/taskpane.html', chunks: ['taskpane'], officeJs: '', csp: cspFor(''), pageTitle: '政府信息公开年报校验' }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: 'src/taskpane/taskpane.css', to: 'taskpane.css' },
+          { from: 'src/taskpane/help.html', to: 'help.html' },
+          { from: 'assets/icons', to: 'assets/icons' },
+          { from: 'assets/template-*.xlsx', to: 'assets/[name][ext]' },
+        ],
+      }),
+      new WpsFiles(),
+    ],
+  };
+}
+
 module.exports = async (env = {}, argv = {}) => {
   const dev = argv.mode !== 'production';
+  if (env.wps) return wpsConfig(env, dev);
   const baseUrl = env.baseUrl || process.env.XXGK_BASE_URL || '';
   const officeJs = officeJsUrl(env.officeJs || process.env.XXGK_OFFICE_JS);
   let https;

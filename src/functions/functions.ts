@@ -10,7 +10,15 @@ import { cellValue, formatOfTable3, reportFromRanges, ShapeError, tableArea, typ
 // Where office.js could not load (the page opened outside Office, or offline) there is no function
 // registry: an inert one keeps the registrations the build appends from failing, so the page can say where it belongs.
 if (typeof CustomFunctions === 'undefined') {
-  Object.assign(globalThis, { CustomFunctions: { associate: () => undefined, Error: class extends Error {}, ErrorCode: { invalidValue: '#VALUE!' } } });
+  class FunctionError extends Error {
+    constructor(
+      readonly code: string,
+      message?: string,
+    ) {
+      super(message ?? code);
+    }
+  }
+  Object.assign(globalThis, { CustomFunctions: { associate: () => undefined, Error: FunctionError, ErrorCode: { invalidValue: '#VALUE!' } } });
 }
 
 /** Model findings become Excel errors here and nowhere else (#VALUE! carries a message). */
@@ -97,3 +105,6 @@ export function json(info: any[][], table2: any[][], table3: any[][], table4: an
     return text;
   });
 }
+
+/** Every custom function by its spreadsheet name: what the WPS add-in registers (Excel's registrations the build appends). */
+export const FUNCTIONS = { ROWTOTAL: rowTotal, BALANCE: balance, CHECK: check, JSON: json } as const;

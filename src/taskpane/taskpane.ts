@@ -1,11 +1,16 @@
 /* global document, window, navigator, fetch, btoa, location */
 /**
- * The task pane inside Excel (taskpane.html, which loads office.js by tag). It starts on
- * Office.onReady; every Excel call goes through the host (src/host/excel), the work through actions.ts.
+ * The task pane inside Excel (taskpane.html, which loads office.js by tag) and inside WPS 表格
+ * (the WPS build's taskpane.html, without office.js). The host is found by what the page can
+ * reach: WPS's ET model (window.Application), else Office.onReady. Every host call goes through
+ * src/host, the work through actions.ts.
  */
 import { VERSION } from '../version';
 import { aggregate, exclusionReason, toSubmission, withExplanation, type AggregateUnit, type FormatId, type Issue } from '../model/core';
 import { whenExcelReady } from '../host/excel';
+import { WpsHost } from '../host/wps';
+import { etApplication } from '../host/wps/et';
+import { templateLocation } from '../host/wps/paths';
 import type { SpreadsheetHost } from '../host/types';
 import { totalRepairs } from '../sheet/totals';
 import { applyTotalRepairs, clearMarks, insertTemplate, runCheck, saveExplanations, selectCell, writeReportValues, type CheckOutcome } from './actions';
@@ -177,8 +182,8 @@ async function onCopy(): Promise<void> {
   say('已复制到剪贴板。请粘贴到记事本等程序中，保存为 .json 文件。');
 }
 
-function wireExcel(excel: SpreadsheetHost): void {
-  host = excel;
+function wireHost(spreadsheet: SpreadsheetHost): void {
+  host = spreadsheet;
   wireCommon('excel');
   $('insert-template').addEventListener('click', () => void onInsert());
   $('check').addEventListener('click', () => void onCheck());
@@ -193,8 +198,12 @@ function wireExcel(excel: SpreadsheetHost): void {
   window.addEventListener('xxgk:previous', () => last && void onCheck());
 }
 
-whenExcelReady(wireExcel, () => {
-  const note = $('host-note');
-  note.hidden = false;
-  note.textContent = '此页面是 Excel 加载项的任务窗格，需要在 Excel 中打开。在浏览器中请使用独立校验页面 validator.html。';
-});
+const et = etApplication();
+if (et) wireHost(new WpsHost(et, { templatePath: (format) => templateLocation(format, location.href) }));
+else {
+  whenExcelReady(wireHost, () => {
+    const note = $('host-note');
+    note.hidden = false;
+    note.textContent = '此页面是加载项的任务窗格，需要在 Excel 或 WPS 表格中打开。在浏览器中请使用独立校验页面 validator.html。';
+  });
+}

@@ -1,13 +1,14 @@
 /**
- * One host layer: every Office.js call lives in src/host/excel. The task pane, the standalone page,
- * the functions and the model reach Excel only through the SpreadsheetHost interface, which is the
- * seam a second host (WPS) uses.
+ * One host layer: every Office.js call lives in src/host/excel, every call of WPS's ET model in
+ * src/host/wps. The task pane, the standalone page, the functions and the model reach a
+ * spreadsheet only through the SpreadsheetHost interface.
  */
 import { readdirSync, readFileSync, statSync } from 'fs';
 import { join, relative } from 'path';
 
 const SRC = join(__dirname, '../../src');
 const HOST = join(SRC, 'host/excel');
+const WPS = join(SRC, 'host/wps');
 
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((f) => {
@@ -20,6 +21,8 @@ function files(dir: string): string[] {
 const code = (text: string) => text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '').replace(/'(?:[^'\\\n]|\\.)*'|`(?:[^`\\]|\\.)*`/g, "''");
 
 const OFFICE_CALL = /\b(?:Excel|Office|OfficeExtension)\s*\.\s*[A-Za-z]|context\s*\.\s*workbook|\.getRange\s*\(|conditionalFormats/;
+/** The ET model: its collections and calls (capitalised, as COM names them), and WPS's runtime. */
+const ET_CALL = /\.(?:Worksheets|Names|Workbooks|FormatConditions|ActiveWorkbook|Value2|Unprotect|CreateTaskPane|AddCustomFunction|PluginStorage)\b|\.Range\s*\(/;
 
 describe('the host boundary', () => {
   test('no Office API call outside src/host/excel', () => {
@@ -33,8 +36,20 @@ describe('the host boundary', () => {
     expect(offenders).toEqual([]);
   });
 
-  test('the check is live: it finds the calls inside src/host/excel', () => {
+  test('no ET (WPS 表格) call outside src/host/wps', () => {
+    const offenders = files(SRC)
+      .filter((f) => !f.startsWith(WPS))
+      .flatMap((f) =>
+        code(readFileSync(f, 'utf8'))
+          .split('\n')
+          .flatMap((line, i) => (ET_CALL.test(line) ? [`${relative(SRC, f)}:${i + 1}: ${line.trim()}`] : [])),
+      );
+    expect(offenders).toEqual([]);
+  });
+
+  test('the checks are live: they find the calls inside src/host/excel and src/host/wps', () => {
     const inside = files(HOST).filter((f) => OFFICE_CALL.test(code(readFileSync(f, 'utf8'))));
     expect(inside.length).toBeGreaterThanOrEqual(5);
+    expect(files(WPS).filter((f) => ET_CALL.test(code(readFileSync(f, 'utf8')))).length).toBeGreaterThanOrEqual(3);
   });
 });

@@ -228,7 +228,7 @@ describe('the task pane as a standalone page in Chromium', () => {
     await page.route('https://appsforoffice.microsoft.com/**', (route) => route.abort());
     await page.goto(`${origin}/taskpane.html`);
     await page.waitForFunction(() => !(document.getElementById('host-note') as HTMLElement).hidden);
-    expect(await page.textContent('#host-note')).toMatch(/需要在 Excel 中打开.*validator\.html/);
+    expect(await page.textContent('#host-note')).toMatch(/需要在 Excel 或 WPS 表格中打开.*validator\.html/);
     expect(errors).toEqual([]);
   });
 

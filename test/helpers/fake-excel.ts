@@ -99,7 +99,7 @@ const MAX_ROW = 1_048_576;
 const colNumber = (letters: string) => letters.split('').reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
 const colLetters = (col: number): string => (col <= 0 ? '' : colLetters(Math.floor((col - 1) / 26)) + String.fromCharCode(65 + ((col - 1) % 26)));
 
-interface Area {
+export interface Area {
   r1: number;
   c1: number;
   r2: number;
@@ -119,8 +119,8 @@ export function parseArea(address: string): Area {
   throw new HostError('InvalidArgument', `bad address ${address}`);
 }
 
-const quoted = (sheet: string) => (/^[\p{L}\p{N}_]+$/u.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`);
-const absolute = (a: Area) => `$${colLetters(a.c1)}$${a.r1}${a.r1 === a.r2 && a.c1 === a.c2 ? '' : `:$${colLetters(a.c2)}$${a.r2}`}`;
+export const quoted = (sheet: string) => (/^[\p{L}\p{N}_]+$/u.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`);
+export const absolute = (a: Area) => `$${colLetters(a.c1)}$${a.r1}${a.r1 === a.r2 && a.c1 === a.c2 ? '' : `:$${colLetters(a.c2)}$${a.r2}`}`;
 
 /** `=表三!$D$6:$J$30` → sheet and area; undefined for `=#REF!…` and other non-ranges. */
 function refersTo(value: string): { sheet: string; area: Area } | undefined {
@@ -132,7 +132,7 @@ function refersTo(value: string): { sheet: string; area: Area } | undefined {
 // ---- formulas ----------------------------------------------------------------------------------
 
 /** The value Excel shows for a cell: formulas of SUMs and references are recalculated. */
-function shown(book: FakeWorkbook, sheet: FakeSheet, cell: FakeCell | undefined, depth = 0): string | number | boolean {
+export function shown(book: FakeWorkbook, sheet: FakeSheet, cell: FakeCell | undefined, depth = 0): string | number | boolean {
   if (!cell) return '';
   if (!cell.formula || depth > 50) return cell.value;
   const f = cell.formula.slice(1);
@@ -154,7 +154,7 @@ function shown(book: FakeWorkbook, sheet: FakeSheet, cell: FakeCell | undefined,
 
 // ---- loading from a workbook file ----------------------------------------------------------------
 
-function fromExcelJS(wb: ExcelJS.Workbook, names: HostOptions['insertedNames'] = 'copied', loses: HostOptions['insertLoses'] = []): { sheets: FakeSheet[]; names: FakeName[] } {
+export function fromExcelJS(wb: ExcelJS.Workbook, names: HostOptions['insertedNames'] = 'copied', loses: HostOptions['insertLoses'] = []): { sheets: FakeSheet[]; names: FakeName[] } {
   const sheets: FakeSheet[] = [];
   wb.eachSheet((ws) => {
     const s = new FakeSheet(ws.name);
@@ -671,7 +671,7 @@ class RangeProxy extends Loadable {
   }
 }
 
-const inside = (a: Area, b: Area) => a.r1 >= b.r1 && a.r2 <= b.r2 && a.c1 >= b.c1 && a.c2 <= b.c2;
+export const inside = (a: Area, b: Area) => a.r1 >= b.r1 && a.r2 <= b.r2 && a.c1 >= b.c1 && a.c2 <= b.c2;
 
 /** The globals `Excel` and `Office` of a host holding `book`, with its log. */
 export function fakeExcel(book: FakeWorkbook, options: HostOptions = {}): { Excel: unknown; Office: unknown; log: HostLog; book: FakeWorkbook } {

@@ -1,0 +1,350 @@
+/**
+ * The WPS 表格 host: the only code that calls WPS's ET object model (window.Application). The
+ * model is synchronous; each method reads or writes what it needs in one pass. Marks are
+ * conditional formats carrying our own formula, so clearing removes exactly ours and never a
+ * user's format or value. Protected sheets (the template's, without a password) are unprotected
+ * for a write and protected again with the options they had.
+ */
+import type { FormatId } from '../../model/core';
+import { a1, definedNames, getLayout, NAME_PREFIX, nameReference, parseSheetAddress, sheetName, type SheetId } from '../../sheet/layout';
+import { ANCHORS, EXPLANATION_CHUNK, EXPLANATION_ROW, EXPLANATION_ROWS, gridArea, REPORT_SHEETS, SHEET_IDS } from '../areas';
+import { explanationChunks, explanationsIn, gridSource, type LoadedSheet } from '../grid-source';
+import { HostFailure, type CellWrite, type DownloadSupport, type HostReading, type Mark, type Place, type SpreadsheetHost } from '../types';
+import { bgr, XL, type EtApplication, type EtSheet, type EtWorkbook } from './et';
+
+/** Our marks' condition formula: always true, and no user writes it, so clearing finds exactly ours. */
+export const WPS_MARK_FORMULA = '=N("xxgk")=0';
+export const WPS_MARK_COLORS = { error: '#FFC7CE', warning: '#FFEB9C', related: '#FCE4D6' } as const;
+const LEVELS = ['error', 'warning', 'related'] as const;
+/** A multi-area address longer than this is split (Excel's and ET's Range() accept about 255 characters). */
+const MAX_ADDRESS = 200;
+
+/** Error values as ET's Value2 may hand them over (CVErr codes as numbers): never read them as counts. */
+const CV_ERRORS: Readonly<Record<number, string>> = {
+  [-2146826288]: '#NULL!',
+  [-2146826281]: '#DIV/0!',
+  [-2146826273]: '#VALUE!',
+  [-2146826265]: '#REF!',
+  [-2146826259]: '#NAME?',
+  [-2146826252]: '#NUM!',
+  [-2146826246]: '#N/A',
+};
+
+/** A range's Value2 or Formula as rows of cells, whatever shape ET gives (a scalar for one cell). */
+function grid(v: unknown): unknown[][] {
+  if (!Array.isArray(v)) return [[v]];
+  return v.map((row) => (Array.isArray(row) ? row.map((c) => (typeof c === 'number' && CV_ERRORS[c] ? { error: CV_ERRORS[c] } : c)) : [row]));
+}
+
+/** What failed, as a sentence the clerk can act on. */
+function failure(e: unknown, doing: string): HostFailure {
+  if (e instanceof HostFailure) return e;
+  const detail = e instanceof Error ? e.message : String(e);
+  return new HostFailure(`未能${doing}（WPS 表格报告：${detail.slice(0, 200)}）`);
+}
+
+interface Lock {
+  readonly sheet: EtSheet;
+  readonly protected: boolean;
+  readonly drawing: boolean;
+  readonly scenarios: boolean;
+  readonly cells: boolean;
+  readonly columns: boolean;
+  readonly rows: boolean;
+}
+
+export interface WpsHostOptions {
+  /** Where the template workbook of a format is (a path or URL WPS can open). */
+  readonly templatePath: (format: FormatId) => string;
+}
+
+export class WpsHost implements SpreadsheetHost {
+  readonly label = 'WPS 表格';
+  readonly noMarks = undefined;
+  /** WPS's task pane is a browser view: a download may or may not reach the user, so the text is shown too. */
+  readonly downloads: DownloadSupport = 'unconfirmed';
+
+  constructor(
+    private readonly app: EtApplication,
+    private readonly options: WpsHostOptions,
+  ) {}
+
+  private book(): EtWorkbook {
+    const book = this.app.ActiveWorkbook;
+    if (!book) throw new HostFailure('WPS 表格中没有打开的工作簿：请先新建或打开一个工作簿');
+    return book;
+  }
+
+  /** Every defined name that points at a range, with where it points (`表三!$D$6:$J$30`). */
+  private names(book: EtWorkbook): Map<string, string> {
+    const out = new Map<string, string>();
+    for (let i = 1; i <= book.Names.Count; i++) {
+      const n = book.Names.Item(i);
+      const ref = String(n.RefersTo ?? '').replace(/^=/, '');
+      if (parseSheetAddress(ref)) out.set(n.Name, ref);
+    }
+    return out;
+  }
+
+  private sheetByName(book: EtWorkbook, name: string): EtSheet | undefined {
+    for (let i = 1; i <= book.Worksheets.Count; i++) {
+      const ws = book.Worksheets.Item(i);
+      if (ws.Name === name) return ws;
+    }
+    return undefined;
+  }
+
+  /** A report sheet: where its anchor name points (a renamed sheet), else by the template's name. */
+  private reportSheet(book: EtWorkbook, names: ReadonlyMap<string, string>, id: SheetId): EtSheet | undefined {
+    const at = parseSheetAddress(names.get(ANCHORS[id]) ?? '');
+    return (at && this.sheetByName(book, at.sheet)) ?? this.sheetByName(book, sheetName(id));
+  }
+
+  read(): Promise<HostReading> {
+    try {
+      const book = this.book();
+      const names = this.names(book);
+      const sheets: LoadedSheet[] = [];
+      let info: unknown[][] = [];
+      for (const id of SHEET_IDS) {
+        const ws = this.reportSheet(book, names, id);
+        if (!ws) continue;
+        const range = ws.Range(gridArea(id));
+        const values = grid(range.Value2);
+        sheets.push({ name: ws.Name, values, formulas: grid(range.Formula) });
+        if (id === 'info') info = values;
+      }
+      return Promise.resolve({ source: gridSource(sheets, names), explanations: explanationsIn(info) });
+    } catch (e) {
+      return Promise.reject(failure(e, '读取年报表格'));
+    }
+  }
+
+  /** Runs `write` on the sheets with their protection lifted, and protects them again as they were, even when it fails. */
+  private unlocked<T>(sheets: readonly EtSheet[], doing: string, write: () => T): T {
+    const locks: Lock[] = [];
+    try {
+      for (const sheet of sheets) {
+        if (!sheet.ProtectContents) continue;
+        const p = sheet.Protection;
+        const lock = { sheet, protected: true, drawing: sheet.ProtectDrawingObjects, scenarios: sheet.ProtectScenarios, cells: p.AllowFormattingCells, columns: p.AllowFormattingColumns, rows: p.AllowFormattingRows };
+        try {
+          sheet.Unprotect();
+        } catch {
+          throw new HostFailure(`未能${doing}：工作表“${sheet.Name}”受保护，加载项无法解除（可能设置了密码）。请在“审阅”选项卡上点“撤销工作表保护”后重试。`);
+        }
+        locks.push(lock);
+      }
+      return write();
+    } catch (e) {
+      throw failure(e, doing);
+    } finally {
+      for (const l of locks) {
+        try {
+          l.sheet.Protect(undefined, l.drawing, true, l.scenarios, false, l.cells, l.columns, l.rows);
+        } catch {
+          // Best effort: the sheet stays as WPS left it.
+        }
+      }
+    }
+  }
+
+  private reportSheets(): { id: SheetId; sheet: EtSheet }[] {
+    const book = this.book();
+    const names = this.names(book);
+    return REPORT_SHEETS.flatMap((id) => {
+      const sheet = this.reportSheet(book, names, id);
+      return sheet ? [{ id, sheet }] : [];
+    });
+  }
+
+  async mark(marks: readonly Mark[]): Promise<void> {
+    this.marking(marks, '标记问题单元格');
+  }
+
+  async clearMarks(): Promise<void> {
+    this.marking([], '清除标记');
+  }
+
+  private marking(marks: readonly Mark[], doing: string): void {
+    const sheets = this.reportSheets();
+    this.unlocked(
+      sheets.map((s) => s.sheet),
+      doing,
+      () => {
+        for (const { id, sheet } of sheets) {
+          const conditions = sheet.Range(gridArea(id)).FormatConditions;
+          // Ours only, from the last: deleting shifts the ones after it.
+          for (let i = conditions.Count; i >= 1; i--) {
+            const c = conditions.Item(i);
+            if (c.Formula1 === WPS_MARK_FORMULA) c.Delete();
+          }
+          const level = new Map<string, Mark['severity']>();
+          for (const m of marks) {
+            if (m.place.sheet !== sheet.Name) continue;
+            const a = a1(m.place.row, m.place.col);
+            const had = level.get(a);
+            if (had === undefined || LEVELS.indexOf(m.severity) < LEVELS.indexOf(had)) level.set(a, m.severity);
+          }
+          for (const severity of LEVELS) {
+            const cells = [...level].filter(([, l]) => l === severity).map(([a]) => a);
+            for (const address of joined(cells)) {
+              const c = sheet.Range(address).FormatConditions.Add(XL.expression, undefined, WPS_MARK_FORMULA);
+              c.Interior.Color = bgr(WPS_MARK_COLORS[severity]);
+            }
+          }
+        }
+      },
+    );
+  }
+
+  async select(place: Place): Promise<void> {
+    try {
+      const ws = this.sheetByName(this.book(), place.sheet);
+      if (!ws) throw new HostFailure(`找不到工作表“${place.sheet}”（可能被改名或删除了），请重新校验`);
+      ws.Activate();
+      ws.Range(a1(place.row, place.col)).Select();
+    } catch (e) {
+      throw failure(e, '选中单元格');
+    }
+  }
+
+  async write(cells: readonly CellWrite[]): Promise<void> {
+    const book = this.book();
+    const names = [...new Set(cells.map((c) => c.place.sheet))];
+    const sheets = names.map((n) => this.sheetByName(book, n) ?? failWith(`找不到工作表“${n}”，请重新校验`));
+    this.unlocked(sheets, '写入单元格', () => {
+      for (const c of cells) {
+        const range = sheets[names.indexOf(c.place.sheet)]!.Range(a1(c.place.row, c.place.col));
+        if ('formula' in c) range.Formula = `=${c.formula}`;
+        else range.Value2 = c.value ?? '';
+      }
+    });
+  }
+
+  async saveExplanations(list: readonly unknown[]): Promise<void> {
+    const chunks = explanationChunks(list, EXPLANATION_CHUNK);
+    if (!chunks) throw new HostFailure('说明过多，无法保存：请缩短或删除一些说明');
+    const book = this.book();
+    const info = this.reportSheet(book, this.names(book), 'info') ?? failWith('工作簿中没有年报模板的隐藏工作表，请先点击“插入模板”');
+    this.unlocked([info], '保存说明', () => {
+      info.Range(`A${EXPLANATION_ROW}:A${EXPLANATION_ROW + EXPLANATION_ROWS - 1}`).Value2 = chunks.map((c) => [c]);
+    });
+  }
+
+  async hasReportSheets(): Promise<boolean> {
+    const book = this.book();
+    const ours = new Set(getLayout('2021').sheets.map((s) => s.name));
+    if ([...this.names(book).keys()].some((n) => n.toUpperCase().startsWith(NAME_PREFIX))) return true;
+    for (let i = 1; i <= book.Worksheets.Count; i++) if (ours.has(book.Worksheets.Item(i).Name)) return true;
+    return false;
+  }
+
+  async removeReportSheets(): Promise<void> {
+    const book = this.book();
+    const ours = new Set(getLayout('2021').sheets.map((s) => s.name));
+    const alerts = this.app.DisplayAlerts;
+    try {
+      // Deleting a sheet asks for confirmation unless alerts are off; the user already agreed in the pane.
+      this.app.DisplayAlerts = false;
+      for (let i = book.Names.Count; i >= 1; i--) {
+        const n = book.Names.Item(i);
+        if (n.Name.toUpperCase().startsWith(NAME_PREFIX)) n.Delete();
+      }
+      for (let i = book.Worksheets.Count; i >= 1; i--) {
+        const ws = book.Worksheets.Item(i);
+        if (!ours.has(ws.Name)) continue;
+        if (ws.Visible !== XL.sheetVisible) ws.Visible = XL.sheetVisible;
+        ws.Delete();
+      }
+    } catch (e) {
+      throw failure(e, '删除原有的年报工作表');
+    } finally {
+      this.app.DisplayAlerts = alerts;
+    }
+  }
+
+  /** Opens the template workbook, copies its sheets to the end of this one, repairs names, hiding and protection. */
+  async insertTemplate(format: FormatId, year: number): Promise<readonly string[]> {
+    const book = this.book();
+    const layout = getLayout(format);
+    let template: EtWorkbook;
+    try {
+      template = this.app.Workbooks.Open(this.options.templatePath(format));
+    } catch (e) {
+      throw new HostFailure(`无法打开模板文件（${e instanceof Error ? e.message.slice(0, 100) : '未知原因'}）。请用“下载模板”得到的工作簿填写，或重新安装加载项`);
+    }
+    try {
+      for (const s of layout.sheets) {
+        const ws = this.sheetByName(template, s.name);
+        if (!ws) throw new HostFailure(`模板文件中缺少工作表“${s.name}”，请重新安装加载项`);
+        // A very hidden sheet cannot be copied: shown in the template (closed unsaved), hidden again here.
+        if (ws.Visible !== XL.sheetVisible) ws.Visible = XL.sheetVisible;
+        ws.Copy(undefined, book.Worksheets.Item(book.Worksheets.Count));
+      }
+    } catch (e) {
+      throw failure(e, '插入模板');
+    } finally {
+      template.Close(false);
+    }
+    const problems = this.repair(book, format);
+    const at = layout.meta.find((m) => m.field === 'year')!;
+    const cover = this.sheetByName(book, sheetName('cover'));
+    if (cover) {
+      // The year is an input cell: unlocked, so it can be written on the protected sheet.
+      this.unlocked([cover], '填写年度', () => (cover.Range(a1(at.row, at.col)).Value2 = year));
+      cover.Activate();
+    }
+    return problems;
+  }
+
+  /** Every XXGK_ name where the layout puts it, the hidden sheet very hidden, the report sheets protected. */
+  private repair(book: EtWorkbook, format: FormatId): string[] {
+    const layout = getLayout(format);
+    const problems: string[] = [];
+    const names = this.names(book);
+    const same = (a: string | undefined, b: string) => !!a && a.replace(/'/g, '').toUpperCase() === b.replace(/'/g, '').toUpperCase();
+    const wrong = definedNames(layout).filter((n) => !same(names.get(n.name) ?? [...names].find(([k]) => k.toUpperCase() === n.name.toUpperCase())?.[1], nameReference(n)));
+    for (const n of wrong) {
+      try {
+        for (let i = book.Names.Count; i >= 1; i--) if (book.Names.Item(i).Name.toUpperCase() === n.name.toUpperCase()) book.Names.Item(i).Delete();
+        book.Names.Add(n.name, `=${nameReference(n)}`);
+      } catch {
+        // Counted below.
+      }
+    }
+    const after = this.names(book);
+    const still = definedNames(layout).filter((n) => !same(after.get(n.name), nameReference(n)));
+    if (still.length) problems.push(`有 ${still.length} 个名称未能恢复（${still.slice(0, 5).map((n) => n.name).join('、')}${still.length > 5 ? ' 等' : ''}）。请删除年报工作表后重新插入模板，或使用“下载模板”得到的工作簿`);
+    for (const s of layout.sheets) {
+      const ws = this.sheetByName(book, s.name);
+      if (!ws) continue;
+      try {
+        if (s.hidden && ws.Visible !== XL.sheetVeryHidden) ws.Visible = XL.sheetVeryHidden;
+        if (!s.hidden && s.id !== 'text' && !ws.ProtectContents) ws.Protect(undefined, true, true, true, false, false, true, true);
+      } catch {
+        problems.push(s.hidden ? `隐藏的工作表“${s.name}”未能设为隐藏，请不要改动它` : `工作表“${s.name}”未能设置保护：标签和合计公式可能被误改`);
+      }
+    }
+    return problems;
+  }
+}
+
+/** Addresses joined with commas into multi-area ranges of bounded length. */
+function joined(cells: readonly string[]): string[] {
+  const out: string[] = [];
+  let cur = '';
+  for (const c of cells) {
+    if (cur && cur.length + c.length + 1 > MAX_ADDRESS) {
+      out.push(cur);
+      cur = '';
+    }
+    cur = cur ? `${cur},${c}` : c;
+  }
+  if (cur) out.push(cur);
+  return out;
+}
+
+function failWith(message: string): never {
+  throw new HostFailure(message);
+}

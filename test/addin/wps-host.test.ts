@@ -1,0 +1,237 @@
+/**
+ * The task pane in WPS 表格, on the strict fake ET object model (test/helpers/fake-et.ts): the
+ * same scenarios as the Excel host — 校验 with marks on the protected template, clear, 填入合计,
+ * 上年数据, 说明, 插入模板 — and the custom functions registered the WPS way.
+ */
+import ExcelJS from 'exceljs';
+import { getFormat, validateRead, withExplanation, type Report } from '../../src/model';
+import { WpsHost, WPS_MARK_FORMULA } from '../../src/host/wps';
+import { bgr, etApplication, XL, type EtApplication } from '../../src/host/wps/et';
+import { NAMESPACE, registerFunctions } from '../../src/host/wps/functions';
+import { templateLocation } from '../../src/host/wps/paths';
+import { definedNames, getLayout, nameReference } from '../../src/sheet/layout';
+import { totalRepairs } from '../../src/sheet/totals';
+import { readWorkbookBuffer } from '../../src/sheet/xlsx/open';
+import * as actions from '../../src/taskpane/actions';
+import { fillTemplate } from '../../src/workbook/fill';
+import { buildTemplate } from '../../src/workbook/template';
+import { cellsOf, sheetStates } from '../helpers/excel-host';
+import { FakeEt } from '../helpers/fake-et';
+import { fakeWorkbookOf, FakeSheet, FakeWorkbook } from '../helpers/fake-excel';
+import { consistentReport, withCells } from '../helpers/reports';
+import { toBuffer } from '../helpers/workbooks';
+
+const base = consistentReport('2021', Array.from({ length: 300 }, (_, i) => ((i * 7) % 5) + 1));
+const broken = withCells({ ...base, metadata: { ...base.metadata, agencyKind: 'county' } } as Report, {
+  't3.resultTotal.natural': (base.tables.t3.resultTotal!.natural as number) + 1,
+  't2.license.decisions': '无',
+  't2.rules.issued': 3,
+});
+const layout = getLayout('2021');
+const at = (id: string) => {
+  const p = layout.cells.get(id)!;
+  return `${String.fromCharCode(64 + p.col)}${p.row}`;
+};
+const REPORT_SHEETS = ['基本信息', '表二', '表三', '表四'];
+const TEMPLATE_DIR = '/home/clerk/.local/share/Kingsoft/wps/jsaddons/xxgk_0.1.0';
+
+async function templates(): Promise<Map<string, ExcelJS.Workbook>> {
+  const files = new Map<string, ExcelJS.Workbook>();
+  for (const f of ['2021', '2019'] as const) {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await toBuffer(buildTemplate(f))) as unknown as ArrayBuffer);
+    files.set(`${TEMPLATE_DIR}/assets/template-${f}.xlsx`, wb);
+  }
+  return files;
+}
+
+async function wpsOn(report: Report | FakeWorkbook, options: ConstructorParameters<typeof FakeEt>[2] = { insertedNames: 'copied' }) {
+  const book = report instanceof FakeWorkbook ? report : await fakeWorkbookOf(await toBuffer(fillTemplate(report)));
+  const et = new FakeEt(book, await templates(), options);
+  const host = new WpsHost(et as unknown as EtApplication, { templatePath: (f) => templateLocation(f, `file://${TEMPLATE_DIR}/taskpane.html`) });
+  return { book, et, host };
+}
+
+const marksOf = (book: FakeWorkbook) => book.sheets.flatMap((s) => s.marks.map((m) => [s.name, m.address, m.fill, m.formula] as const));
+
+describe('WPS 表格 host', () => {
+  test('校验 on the protected template: the report as the file reader gets it; marks as our conditional formats; values, formulas and protection unchanged', async () => {
+    const { book, host } = await wpsOn(broken);
+    const cells = cellsOf(book);
+    const states = sheetStates(book);
+    const outcome = await actions.runCheck(host);
+    if (!outcome.ok) throw new Error(outcome.message);
+    // What the file holds, as WPS shows it: J29 (a formula) recalculated from the typed-over D29.
+    const fromFile = await readWorkbookBuffer(await toBuffer(fillTemplate(broken)));
+    const shown = withCells(fromFile.report, { 't3.resultTotal.total': (fromFile.report.tables.t3.resultTotal!.total as number) + 1 });
+    expect(outcome.value.report.tables).toEqual(shown.tables);
+    expect(outcome.value.report.metadata).toEqual(fromFile.report.metadata);
+    expect(outcome.value.result.issues.map((i) => [i.ruleId, i.cells[0]])).toEqual(validateRead({ ...fromFile, report: shown }).issues.map((i) => [i.ruleId, i.cells[0]]));
+    expect(outcome.value.marked).toBe(true);
+    expect(cellsOf(book)).toEqual(cells);
+    expect(sheetStates(book)).toEqual(states);
+    const t3 = marksOf(book).filter((m) => m[0] === '表三');
+    expect(t3.every((m) => m[3] === WPS_MARK_FORMULA)).toBe(true);
+    const red = t3.filter((m) => m[2] === '#FFC7CE').flatMap((m) => m[1].split(','));
+    const orange = t3.filter((m) => m[2] === '#FCE4D6').flatMap((m) => m[1].split(','));
+    expect(red).toEqual([at('t3.resultTotal.natural')]);
+    expect(orange).toEqual(expect.arrayContaining(['t3.new.natural', 't3.carryForward.natural', 't3.disclosed.natural', 't3.resultTotal.total'].map(at)));
+    expect(marksOf(book).filter((m) => m[0] === '表二').map((m) => [m[1], m[2]])).toEqual([
+      [at('t2.license.decisions'), '#FFC7CE'],
+      [at('t2.rules.issued'), '#FFEB9C'],
+    ]);
+  });
+
+  test('校验 again replaces the marks; 清除标记 removes exactly ours — a format the user added stays — and the sheets are protected again', async () => {
+    const { book, host } = await wpsOn(broken);
+    const userFormat = { address: 'D6:I6', formula: '=D6>100', fill: '#00FF00' };
+    book.sheet('表三')!.marks.push(userFormat);
+    const states = sheetStates(book);
+    await actions.runCheck(host);
+    const once = marksOf(book);
+    await actions.runCheck(host);
+    expect(marksOf(book)).toEqual(once);
+    expect(await actions.clearMarks(host)).toEqual({ ok: true, value: undefined });
+    expect(book.sheet('表三')!.marks).toEqual([userFormat]);
+    expect(marksOf(book)).toEqual([['表三', 'D6:I6', '#00FF00', '=D6>100']]);
+    expect(sheetStates(book)).toEqual(states);
+  });
+
+  test('填入合计 writes the total formula into the locked cell of the protected sheet, which then recalculates', async () => {
+    const { book, host } = await wpsOn(broken);
+    const states = sheetStates(book);
+    const outcome = await actions.runCheck(host);
+    if (!outcome.ok) throw new Error(outcome.message);
+    const repairs = totalRepairs(outcome.value.report, outcome.value.addresses);
+    expect(repairs.map((r) => [r.address, r.formula])).toEqual([
+      ['表三!D29', 'SUM(D8:D28)'],
+      ['表三!J29', 'SUM(D29:I29)'],
+    ]);
+    expect(await actions.applyTotalRepairs(host, repairs)).toEqual({ ok: true, value: 2 });
+    expect(book.sheet('表三')!.peek(29, 4)!.formula).toBe('=SUM(D8:D28)');
+    expect(sheetStates(book)).toEqual(states);
+    const after = await actions.runCheck(host);
+    if (!after.ok) throw new Error(after.message);
+    expect(after.value.result.issues.filter((i) => i.ruleId.startsWith('T3-'))).toEqual([]);
+  });
+
+  test('说明 are stored in the hidden sheet and come back attached to their warning', async () => {
+    const { book, host } = await wpsOn(broken);
+    const first = await actions.runCheck(host);
+    if (!first.ok) throw new Error(first.message);
+    const issue = first.value.result.issues.find((i) => i.ruleId === 'T2-RULES-AUTHORITY')!;
+    expect(await actions.saveExplanations(host, withExplanation(first.value.report, issue, '代县政府起草的规章草案'))).toEqual({ ok: true, value: undefined });
+    const second = await actions.runCheck(host);
+    if (!second.ok) throw new Error(second.message);
+    expect(second.value.result.issues.find((i) => i.ruleId === 'T2-RULES-AUTHORITY')!.explanation).toBe('代县政府起草的规章草案');
+    expect(book.sheet('_xxgk')!.visibility).toBe('VeryHidden');
+  });
+
+  test('上年数据: last year\'s report is compared with this one (结转)', async () => {
+    const { host } = await wpsOn(base);
+    const previous = withCells({ ...base, metadata: { ...base.metadata, year: 2023 } } as Report, { 't3.carryForward.natural': (base.tables.t3.carriedOver!.natural as number) + 5 });
+    const outcome = await actions.runCheck(host, previous);
+    if (!outcome.ok) throw new Error(outcome.message);
+    expect(outcome.value.result.issues.map((i) => i.ruleId)).toContain('XY-CARRY');
+  });
+
+  test('汇总 into the open workbook: input cells written on the protected sheets, totals stay formulas', async () => {
+    const { book, host } = await wpsOn(base);
+    const states = sheetStates(book);
+    const r = await actions.writeReportValues(host, withCells(base, { 't3.new.natural': 40 }));
+    expect(r).toEqual({ ok: true, value: getFormat('2021').cells.filter((c) => !c.derived).length });
+    expect(book.sheet('表三')!.peek(6, 4)!.value).toBe(40);
+    expect(book.sheet('表三')!.peek(6, 10)!.formula).toBe('=SUM(D6:I6)');
+    expect(sheetStates(book)).toEqual(states);
+  });
+
+  test('clicking an issue activates its sheet and selects its cell', async () => {
+    const { book, host } = await wpsOn(broken);
+    expect(await actions.selectCell(host, '表三!D29')).toEqual({ ok: true, value: true });
+    expect([book.active, book.selected]).toEqual(['表三', '表三!D29']);
+  });
+
+  test('a sheet protected with a password: the result is shown, no marks, a Chinese reason naming the sheet; 填入合计 refused', async () => {
+    const { book, host } = await wpsOn(broken);
+    book.sheet('表三')!.password = 'secret';
+    const outcome = await actions.runCheck(host);
+    if (!outcome.ok) throw new Error(outcome.message);
+    expect(outcome.value.result.counts.error).toBeGreaterThan(0);
+    expect(outcome.value.marked).toMatch(/^未能标记问题单元格：工作表“表三”受保护.*撤销工作表保护/);
+    expect(REPORT_SHEETS.map((n) => book.sheet(n)!.protected)).toEqual([true, true, true, true]);
+    const fill = await actions.applyTotalRepairs(host, totalRepairs(outcome.value.report, outcome.value.addresses));
+    expect(fill).toEqual({ ok: false, message: expect.stringMatching(/^未能写入单元格：工作表“表三”受保护/) });
+    expect(book.sheet('表三')!.peek(29, 4)!.formula).toBeUndefined();
+  });
+
+  test('no workbook open, or a workbook without the template: a Chinese message, no exception', async () => {
+    const empty = new FakeWorkbook();
+    empty.sheets.push(new FakeSheet('Sheet1'));
+    const { host } = await wpsOn(empty);
+    expect(await actions.runCheck(host)).toEqual({ ok: false, message: expect.stringMatching(/年报模板|年度报告模板/) });
+    const none = new WpsHost({ ActiveWorkbook: null } as unknown as EtApplication, { templatePath: () => '' });
+    expect(await actions.runCheck(none)).toEqual({ ok: false, message: expect.stringMatching(/^WPS 表格中没有打开的工作簿/) });
+  });
+});
+
+describe.each(['copied', 'ref', 'dropped'] as const)('WPS 插入模板 (names %s by the copy)', (insertedNames) => {
+  test('the template\'s sheets after the user\'s, every XXGK_ name where it must be, hidden sheet very hidden, sheets protected, the year written; 校验 then reads it', async () => {
+    const book = new FakeWorkbook();
+    const own = new FakeSheet('预算表');
+    own.cell(1, 1).value = '部门预算';
+    book.sheets.push(own);
+    book.names.push({ name: '用户的名称', type: 'Range', value: '=预算表!$A$1' });
+    const { et, host } = await wpsOn(book, { insertedNames });
+    const r = await actions.insertTemplate(host, '2021', 2024, async () => '', async () => true);
+    expect(r).toEqual({ ok: true, value: { status: 'inserted', problems: [] } });
+    expect(book.sheets.map((s) => s.name)).toEqual(['预算表', ...layout.sheets.map((s) => s.name)]);
+    expect(book.sheet('预算表')!.peek(1, 1)!.value).toBe('部门预算');
+    expect(book.names.find((n) => n.name === '用户的名称')!.value).toBe('=预算表!$A$1');
+    for (const n of definedNames(layout)) expect([n.name, book.names.find((x) => x.name === n.name)?.value]).toEqual([n.name, `=${nameReference(n)}`]);
+    expect(book.sheet('_xxgk')!.visibility).toBe('VeryHidden');
+    for (const s of layout.sheets.filter((s) => !s.hidden && s.id !== 'text')) expect([s.name, book.sheet(s.name)!.protected]).toEqual([s.name, true]);
+    const year = layout.meta.find((m) => m.field === 'year')!;
+    expect(book.sheet('基本信息')!.peek(year.row, year.col)!.value).toBe(2024);
+    expect(et.opened).toEqual([]);
+    const check = await actions.runCheck(host);
+    if (!check.ok) throw new Error(check.message);
+    expect(check.value.report.metadata.year).toBe(2024);
+    // Inserting again asks first, and replaces the sheets without a WPS dialog.
+    let asked = 0;
+    const again = await actions.insertTemplate(host, '2021', 2025, async () => '', async () => (asked++, true));
+    expect([asked, again.ok, et.log.dialogs]).toEqual([1, true, 0]);
+    expect(book.sheets.filter((s) => s.name === '表三')).toHaveLength(1);
+  });
+});
+
+describe('WPS host pieces', () => {
+  test('the host is found by what the page can reach: WPS 表格\'s ET model, not WPS 文字, not a browser', () => {
+    expect(etApplication({})).toBeUndefined();
+    expect(etApplication({ Application: { Documents: {}, ActiveDocument: null } })).toBeUndefined();
+    const app = { Workbooks: {}, ActiveWorkbook: null };
+    expect(etApplication({ Application: app })).toBe(app);
+  });
+
+  test('the template\'s location from the pane\'s page: a local path on Linux and Windows, the URL online', () => {
+    expect(templateLocation('2021', 'file:///home/clerk/.local/share/Kingsoft/wps/jsaddons/xxgk_0.1.0/taskpane.html')).toBe('/home/clerk/.local/share/Kingsoft/wps/jsaddons/xxgk_0.1.0/assets/template-2021.xlsx');
+    expect(templateLocation('2019', 'file:///C:/Users/%E5%BC%A0%E4%B8%89/AppData/Roaming/kingsoft/wps/jsaddons/xxgk_0.1.0/taskpane.html')).toBe('C:\\Users\\张三\\AppData\\Roaming\\kingsoft\\wps\\jsaddons\\xxgk_0.1.0\\assets\\template-2019.xlsx');
+    expect(templateLocation('2021', 'http://10.1.2.3/addins/xxgk_0.1.0/taskpane.html')).toBe('http://10.1.2.3/addins/xxgk_0.1.0/assets/template-2021.xlsx');
+  });
+
+  test('ET constants agree with wps-jsapi\'s declarations; colours are BGR', () => {
+    const expression: Et.EtXlFormatConditionType.xlExpression = XL.expression;
+    const visible: Et.EtXlSheetVisibility.xlSheetVisible = XL.sheetVisible;
+    const veryHidden: Et.EtXlSheetVisibility.xlSheetVeryHidden = XL.sheetVeryHidden;
+    expect([expression, visible, veryHidden]).toEqual([2, -1, 2]);
+    expect(bgr('#FFC7CE').toString(16)).toBe('cec7ff');
+  });
+
+  test('XXGK.ROWTOTAL, BALANCE, CHECK, JSON registered with wps.AddCustomFunction; they compute what the Excel ones do; a bad range is #VALUE! text', () => {
+    const registered = new Map<string, (...a: unknown[]) => unknown>();
+    const names = registerFunctions({ AddCustomFunction: (ns, name, fn) => void (ns === NAMESPACE && registered.set(name, fn)) });
+    expect(names).toEqual(['ROWTOTAL', 'BALANCE', 'CHECK', 'JSON']);
+    expect(registered.get('ROWTOTAL')!([[1, '2', '', null, '无']])).toBe(3);
+    expect(registered.get('ROWTOTAL')!([[1, 2], [3, 4]])).toMatch(/^#VALUE! ROWTOTAL 只接受一行或一列单元格/);
+    expect(registerFunctions(undefined)).toEqual([]);
+  });
+});
