@@ -15,7 +15,7 @@ export type { Issue, IssueArea, Evidence, RuleParams } from './rules/types';
 export type { RootCauseHint } from './rules/root-cause';
 export { cellWhere } from './rules/where';
 export { metaFieldOf } from './rules/meta';
-export { validate, validateRead, makeIssue, explanationKey, explanationCurrent, type ValidateOptions, type ReadReport, type ValidationResult, type ValidationCounts } from './validate';
+export { validate, validateRead, makeIssue, explanationKey, issueSubject, explanationCurrent, type ValidateOptions, type ReadReport, type ValidationResult, type ValidationCounts } from './validate';
 export { computeTotals, fillTotals, suggestTotals, type TotalChange } from './totals';
 export { withExplanation } from './explanations';
 export { assembleReport, emptyTables, type LooseTables } from './assemble';

@@ -77,7 +77,7 @@ interface Finishing {
   /** The hint explaining each failing equation, by `equationKey`. */
   readonly hints: ReadonlyMap<string, RootCauseHint>;
   readonly derivation: Derivation;
-  readonly explanation: (ruleId: RuleId, cell: string | undefined) => string | undefined;
+  readonly explanation: (ruleId: RuleId, cell: string | undefined, subject: string | undefined) => string | undefined;
 }
 
 const ARITHMETIC = new Set<RuleId>(['T3-ROW-TOTAL', 'T3-RESULT-TOTAL', 'T3-BALANCE', 'T4-GROUP-TOTAL']);
@@ -104,7 +104,8 @@ function render(format: CompiledFormat, p: Pending, messages: MessageCatalogue, 
   const ids = p.cells.map((i) => format.cells[i]!.id);
   const { cells, rootCause } = ARITHMETIC.has(p.ruleId) ? suspects(format, p, ids, f) : { cells: ids, rootCause: undefined };
   const severity = RULES[p.ruleId].severity;
-  const explanation = severity === 'error' ? undefined : f.explanation(p.ruleId, cells[0]);
+  const params = p.params as RuleParams[RuleId];
+  const explanation = severity === 'error' ? undefined : f.explanation(p.ruleId, cells[0], issueSubject({ params, ...(p.evidence ? { evidence: p.evidence } : {}) }));
   return {
     ruleId: p.ruleId,
     severity,
@@ -155,9 +156,15 @@ export function makeIssue<K extends RuleId>(
   };
 }
 
-/** The key an explanation is filed under: rule and first cell. */
-export function explanationKey(ruleId: RuleId, cell: string | undefined): string {
-  return `${ruleId}@${cell ?? ''}`;
+/** The key an explanation is filed under: rule, first cell, and what it is about where one cell has several. */
+export function explanationKey(ruleId: RuleId, cell: string | undefined, subject?: string): string {
+  return `${ruleId}@${cell ?? ''}${subject ? `#${subject}` : ''}`;
+}
+
+/** What an issue is about beyond its rule and cell: the phrase of the narrative it quotes. */
+export function issueSubject(issue: Pick<Issue, 'evidence' | 'params'>): string | undefined {
+  const phrase = issue.evidence?.[0]?.phrase ?? (issue.params as { phrase?: unknown }).phrase;
+  return typeof phrase === 'string' && phrase ? phrase.slice(0, 200) : undefined;
 }
 
 /** Whether an explanation still applies: the cells it explains hold the values they held when it was written. */
@@ -209,14 +216,14 @@ export function validate(report: Report, options: ValidateOptions = {}): Validat
   }));
   const explanations = new Map<string, Explanation>();
   for (const e of report.explanations ?? []) {
-    if (explanationCurrent(report, e)) explanations.set(explanationKey(e.ruleId, e.cell), e);
+    if (explanationCurrent(report, e)) explanations.set(explanationKey(e.ruleId, e.cell, e.subject), e);
   }
-  const finishing: Finishing = { hints: byKey, derivation, explanation: (ruleId, cell) => explanations.get(explanationKey(ruleId, cell))?.text };
+  const finishing: Finishing = { hints: byKey, derivation, explanation: (ruleId, cell, subject) => explanations.get(explanationKey(ruleId, cell, subject))?.text };
   const messages = options.messages ?? zhCN;
   const rendered = pending.map((p) => render(view.format, p, messages, finishing));
   // Reading issues were made complete by the reader; only a 说明 may be added, as a new object.
   const reading = (options.reading ?? []).map((i) => {
-    const text = i.severity === 'error' ? undefined : finishing.explanation(i.ruleId, i.cells[0]);
+    const text = i.severity === 'error' ? undefined : finishing.explanation(i.ruleId, i.cells[0], issueSubject(i));
     return text === undefined ? i : { ...i, explanation: text };
   });
   const issues = ordered(view.format, reading.length ? [...reading, ...rendered] : rendered);

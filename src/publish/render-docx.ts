@@ -1,11 +1,24 @@
-/** The report as it is published, as a Word document (docx package): tables with borders, a Chinese font. */
-import { AlignmentType, BorderStyle, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, VerticalAlign, VerticalMergeType, WidthType } from 'docx';
+/**
+ * The report as an agency publishes it, as a Word document laid out after GB/T 9704 (党政机关公文格式):
+ * A4 with the standard margins, title in 小标宋 二号, text in 仿宋 三号 on a fixed 28-point line,
+ * headings in 黑体 三号, all black; page numbers “— 1 —” at the foot. The text a clerk wrote under
+ * each table's heading comes before the table.
+ */
+import { AlignmentType, BorderStyle, Document, Footer, HeadingLevel, LineRuleType, Packer, PageNumber, Paragraph, Table, TableCell, TableRow, TextRun, VerticalAlign, VerticalMergeType, WidthType } from 'docx';
 import { SECTIONS, type Report } from '../model/core';
 import { tableGrid, type TableGrid } from '../sheet/table-grid';
 import { reportTitle } from './render-html';
 
-const FONT = '仿宋';
+const FONT = '仿宋_GB2312';
 const HEADING_FONT = '黑体';
+const TITLE_FONT = '方正小标宋简体';
+/** Half-points: 二号 22 pt, 三号 16 pt, 四号 14 pt; table text 五号 10.5 pt. */
+const SIZE = { title: 44, text: 32, folio: 28, table: 21 } as const;
+/** GB/T 9704: 天头 37 mm, 订口 28 mm, text block 156 × 225 mm (1 mm = 56.7 twips). */
+const MARGINS = { top: 2098, bottom: 1984, left: 1587, right: 1474 } as const;
+const TEXT_WIDTH = 11906 - MARGINS.left - MARGINS.right;
+/** A fixed 28-point line (22 lines a page). */
+const LINE = { line: 560, lineRule: LineRuleType.EXACT } as const;
 const BORDER = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
 const BORDERS = { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER };
 
@@ -30,7 +43,7 @@ function table(grid: TableGrid): Table {
       for (let k = 1; k < c.rowSpan; k++) continues.set(`${r + k},${col}`, c.colSpan);
       out.push(
         new TableCell({
-          children: [new Paragraph({ alignment: c.rowLabel ? AlignmentType.LEFT : AlignmentType.CENTER, children: [run(c.text, { size: 18 })] })],
+          children: [new Paragraph({ alignment: c.rowLabel ? AlignmentType.LEFT : AlignmentType.CENTER, children: [run(c.text, { size: SIZE.table })] })],
           columnSpan: c.colSpan,
           ...(c.rowSpan > 1 ? { verticalMerge: VerticalMergeType.RESTART } : {}),
           verticalAlign: VerticalAlign.CENTER,
@@ -42,25 +55,46 @@ function table(grid: TableGrid): Table {
     pushContinues();
     return new TableRow({ children: out });
   });
-  // A4 portrait text width is about 9,000 twips; columns keep the template's proportions.
+  // The text block's width; columns keep the template's proportions.
   const total = grid.widths.reduce((a, b) => a + b, 0);
-  const columnWidths = grid.widths.map((w) => Math.round((w / total) * 9000));
-  return new Table({ rows, columnWidths, width: { size: 9000, type: WidthType.DXA } });
+  const columnWidths = grid.widths.map((w) => Math.round((w / total) * TEXT_WIDTH));
+  return new Table({ rows, columnWidths, width: { size: TEXT_WIDTH, type: WidthType.DXA } });
 }
+
+const paragraphs = (text: string | undefined): Paragraph[] =>
+  (text ?? '')
+    .split(/\n+/)
+    .filter((l) => l.trim())
+    .map((line) => new Paragraph({ indent: { firstLine: 640 }, spacing: LINE, alignment: AlignmentType.JUSTIFIED, children: [run(line.trim(), { size: SIZE.text })] }));
+
+/** Headings keep Word's outline (navigation pane) but not its blue heading style: black, as published. */
+const styles = {
+  default: {
+    title: { run: { color: '000000', size: SIZE.title, font: TITLE_FONT } },
+    heading1: { run: { color: '000000', size: SIZE.text, bold: false, font: HEADING_FONT }, paragraph: { spacing: LINE, keepNext: true, keepLines: true } },
+    document: { run: { color: '000000', font: FONT, size: SIZE.text } },
+  },
+};
 
 export function buildDocx(report: Report): Document {
   const children: (Paragraph | Table)[] = [
-    new Paragraph({ alignment: AlignmentType.CENTER, heading: HeadingLevel.TITLE, children: [run(reportTitle(report), { font: HEADING_FONT, size: 36 })] }),
+    new Paragraph({ alignment: AlignmentType.CENTER, heading: HeadingLevel.TITLE, spacing: { line: 700, lineRule: LineRuleType.AT_LEAST }, children: [run(reportTitle(report), { font: TITLE_FONT, size: SIZE.title })] }),
+    new Paragraph({ spacing: LINE, children: [] }),
   ];
   for (const s of SECTIONS) {
-    children.push(new Paragraph({ heading: HeadingLevel.HEADING_1, children: [run(s.heading, { font: HEADING_FONT, size: 28 })] }));
-    if ('table' in s) children.push(table(tableGrid(report, s.table)), new Paragraph(''));
-    else for (const line of (report.narrative?.[s.id] ?? '').split(/\n+/).filter((l) => l.trim())) children.push(new Paragraph({ indent: { firstLine: 420 }, children: [run(line.trim(), { size: 24 })] }));
+    children.push(new Paragraph({ heading: HeadingLevel.HEADING_1, indent: { firstLine: 640 }, children: [run(s.heading, { font: HEADING_FONT, size: SIZE.text })] }));
+    // The text written under the heading comes first, tables' sections included.
+    children.push(...paragraphs(report.narrative?.[s.id]));
+    if ('table' in s) children.push(table(tableGrid(report, s.table)), new Paragraph({ spacing: LINE, children: [] }));
   }
+  const folio = new Footer({
+    children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [run('— ', { size: SIZE.folio, font: '宋体' }), new TextRun({ children: [PageNumber.CURRENT], size: SIZE.folio, font: '宋体' }), run(' —', { size: SIZE.folio, font: '宋体' })] })],
+  });
   return new Document({
     creator: 'xxgk',
     title: reportTitle(report),
-    sections: [{ properties: { page: { size: { width: 11906, height: 16838 } } }, children }],
+    styles,
+    sections: [{ properties: { page: { size: { width: 11906, height: 16838 }, margin: MARGINS } }, footers: { default: folio }, children }],
   });
 }
 

@@ -46,7 +46,8 @@ export function reportTitle(report: Report): string {
 
 export function renderHtml(report: Report): string {
   const body = SECTIONS.map((s) => {
-    const content = 'table' in s ? table(tableGrid(report, s.table)) : paragraphs(report.narrative?.[s.id]);
+    // The text written under a table's heading comes before the table.
+    const content = [paragraphs(report.narrative?.[s.id]), 'table' in s ? table(tableGrid(report, s.table)) : ''].filter(Boolean).join('\n');
     return `<h2>${escape(s.heading)}</h2>\n${content}`;
   }).join('\n');
   return `<!doctype html>

@@ -1,4 +1,4 @@
-import { toSubmission, validate, type Report } from '../../src/model';
+import { toSubmission, validate, withExplanation, type Report } from '../../src/model';
 import { zeroReport, withCells } from '../helpers/reports';
 
 /** A town reporting 规章: a warning the user may explain. */
@@ -27,5 +27,18 @@ describe('explanations (说明)', () => {
     const result = validate(r);
     expect(result.valid).toBe(false);
     expect(result.counts.explained).toBe(0);
+  });
+
+  test('two narrative warnings on the same cell keep a 说明 each', () => {
+    const r = {
+      ...withCells(zeroReport('2021'), { 't3.new.natural': 5, 't3.new.total': 5, 't3.disclosed.natural': 5, 't3.disclosed.total': 5, 't3.resultTotal.natural': 5, 't3.resultTotal.total': 5 }),
+      narrative: { overview: '本年共收到政府信息公开申请 7 件。全年新收政府信息公开申请 9 件。' },
+    } as Report;
+    const [first, second] = validate(r).issues.filter((i) => i.ruleId === 'NARRATIVE-FIGURES');
+    expect(first!.cells[0]).toBe(second!.cells[0]);
+    const once = { ...r, explanations: withExplanation(r, first!, '含上年结转的申请') } as Report;
+    const twice = { ...once, explanations: withExplanation(once, second!, '另计咨询类来件') } as Report;
+    expect(validate(twice).issues.filter((i) => i.ruleId === 'NARRATIVE-FIGURES').map((i) => i.explanation)).toEqual(['含上年结转的申请', '另计咨询类来件']);
+    expect(validate(once).issues.filter((i) => i.ruleId === 'NARRATIVE-FIGURES').map((i) => i.explanation)).toEqual(['含上年结转的申请', undefined]);
   });
 });

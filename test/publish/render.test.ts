@@ -4,6 +4,10 @@ import { docxToText, htmlToText } from '../../src/import/html-text';
 import { renderDocx } from '../../src/publish/render-docx';
 import { renderHtml } from '../../src/publish/render-html';
 import { sampleReport as sample } from '../helpers/reports';
+import { strFromU8, unzipSync } from 'fflate';
+
+/** Paragraph styles the document uses other than the black ones it sets. */
+const otherStyles = (xml: string) => [...new Set([...xml.matchAll(/<w:pStyle w:val="([^"]+)"/g)].map((m) => m[1]!))].filter((s) => !['Title', 'Heading1'].includes(s));
 
 const lines = (s: string | undefined) => (s ?? '').split('\n').map((l) => l.trim()).filter(Boolean);
 
@@ -30,5 +34,40 @@ describe('render the publishable report', () => {
     expect(html).toContain('@media print');
     expect(html).toContain('<th colspan="7">申请人情况</th>');
     expect(html).toContain('<th rowspan="22" class="row">三、本年度办理结果</th>');
+  });
+
+  test('Word: the text under each table\'s heading is kept (before its table); headings black, not Word\'s blue; A4 with the GB/T 9704 margins and “— N —” folios', async () => {
+    const base = sample('example-2021-corrected');
+    const report = {
+      ...base,
+      narrative: { ...base.narrative, proactive: '本年度主动公开各类信息 1200 条。', requests: '本年度收到申请较上年增加。', reviewLitigation: '本年度未发生行政诉讼。' },
+    } as Report;
+    const docx = await renderDocx(report);
+    const text = await docxToText(docx);
+    for (const [heading, line] of [
+      ['二、主动公开政府信息情况', '本年度主动公开各类信息 1200 条。'],
+      ['三、收到和处理政府信息公开申请情况', '本年度收到申请较上年增加。'],
+      ['四、政府信息公开行政复议、行政诉讼情况', '本年度未发生行政诉讼。'],
+    ]) {
+      const h = text.indexOf(heading);
+      expect([heading, h >= 0, text.indexOf(line) > h]).toEqual([heading, true, true]);
+    }
+    // The section's text comes before its table's first label.
+    expect(text.indexOf('本年度主动公开各类信息 1200 条。')).toBeLessThan(text.indexOf('第二十条第（一）项'));
+    const files = unzipSync(new Uint8Array(docx));
+    const styles = strFromU8(files['word/styles.xml']!);
+    // The styles the report uses (Title, Heading1): every colour they set is black.
+    for (const id of ['Title', 'Heading1']) {
+      const style = new RegExp(`<w:style [^>]*w:styleId="${id}"[\\s\\S]*?</w:style>`).exec(styles)![0];
+      const colors = [...style.matchAll(/<w:color w:val="([0-9A-Fa-f]{6}|auto)"/g)].map((m) => m[1]!.toUpperCase());
+      expect([id, colors.length > 0, colors.filter((c) => c !== '000000')]).toEqual([id, true, []]);
+    }
+    expect(otherStyles(strFromU8(files['word/document.xml']!))).toEqual([]);
+    const doc = strFromU8(files['word/document.xml']!);
+    expect(doc).toMatch(/<w:pgSz w:w="11906" w:h="16838"/);
+    expect(doc).toMatch(/<w:pgMar w:top="2098" w:right="1474" w:bottom="1984" w:left="1587"/);
+    const footer = Object.keys(files).filter((f) => /word\/footer\d*\.xml$/.test(f)).map((f) => strFromU8(files[f]!)).join('');
+    expect(footer).toContain('PAGE');
+    expect(footer).toContain('— ');
   });
 });

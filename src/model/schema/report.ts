@@ -65,6 +65,8 @@ export const ExplanationSchema = z.strictObject({
   ruleId: z.enum(RULE_IDS),
   /** The issue's first cell; absent for issues without cells (narrative, metadata). */
   cell: z.string().max(200).optional(),
+  /** What the issue is about beyond its cell (the phrase a narrative warning quotes): two warnings on one cell keep two 说明. */
+  subject: z.string().max(200).optional(),
   text: z.string().min(1, { error: '说明不能为空' }).max(2000),
   /** The issue's cells as they were when the explanation was written. */
   values: z.record(z.string().max(200), CellValueSchema).optional(),
