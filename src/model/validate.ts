@@ -218,7 +218,10 @@ export function validate(report: Report, options: ValidateOptions = {}): Validat
   for (const e of report.explanations ?? []) {
     if (explanationCurrent(report, e)) explanations.set(explanationKey(e.ruleId, e.cell, e.subject), e);
   }
-  const finishing: Finishing = { hints: byKey, derivation, explanation: (ruleId, cell, subject) => explanations.get(explanationKey(ruleId, cell, subject))?.text };
+  const finishing: Finishing = { hints: byKey, derivation, explanation: (ruleId, cell, subject) =>
+      // A 说明 written before subjects were kept (no subject) still explains its rule and cell.
+      (explanations.get(explanationKey(ruleId, cell, subject)) ?? (subject ? explanations.get(explanationKey(ruleId, cell)) : undefined))?.text,
+  };
   const messages = options.messages ?? zhCN;
   const rendered = pending.map((p) => render(view.format, p, messages, finishing));
   // Reading issues were made complete by the reader; only a 说明 may be added, as a new object.

@@ -1,22 +1,33 @@
-/* global document, window */
+/* global document, window, getComputedStyle */
 /**
  * The standalone validator: the task pane opened in a browser outside Excel. A workbook or JSON
  * is opened or dropped, validated with the same model, shown as the official tables with the
  * problem cells marked, explained, and exported. Nothing leaves the machine.
  */
 import { VERSION } from '../version';
-import { AGENCY_KINDS, METADATA_FIELDS, SECTIONS, getFormat, toSubmission, validateRead, withExplanation, type Issue, type Report, type ValidationResult } from '../model/core';
+import { AGENCY_KINDS, METADATA_FIELDS, SECTIONS, explanationCurrent, explanationKey, formatForYear, getFormat, metaFieldOf, toSubmission, validateRead, withExplanation, type Explanation, type Issue, type Report, type ValidationResult } from '../model/core';
 import { tableGrid } from '../sheet/table-grid';
 import { markLevels, type MarkLevel } from '../sheet/places';
+import { totalRepairs, type TotalRepair } from '../sheet/totals';
 import { readInWorker, type PendingRead } from './read-in-worker';
-import { $, confirmExport, download, el, exportName, renderIssues, reportDocx, say, summarize } from './ui';
+import { $, backToIssues, confirmExport, confirmRender, download, el, exportName, notify, renderIssues, reportDocx, say, summarize, typedYear } from './ui';
+
+/** A file handle of the File System Access API (Chromium): the same file read again without a dialog. */
+interface FileHandle {
+  getFile(): Promise<File>;
+}
+type OpenPicker = (options: { types: { description: string; accept: Record<string, string[]> }[] }) => Promise<FileHandle[]>;
 
 interface Opened {
   readonly name: string;
+  /** The file as chosen, for writing the corrected copy; and its handle where the browser gives one. */
+  readonly file: File;
+  readonly handle?: FileHandle;
   report: Report;
   readonly reading: readonly Issue[];
   readonly addresses: Readonly<Record<string, string>>;
   readonly computed: readonly string[];
+  readonly source: 'xlsx' | 'json' | 'submission';
   result?: ValidationResult;
 }
 
@@ -30,7 +41,8 @@ function sheetTable(report: Report, table: 't2' | 't3' | 't4', severity: Readonl
   const grid = tableGrid(report, table);
   const f = getFormat(report.format);
   const t = el('table', { class: 'report' });
-  t.append(el('caption', {}, grid.title));
+  // The title stands above the scrolling area, so it stays in view when a wide table scrolls.
+  t.append(el('caption', { class: 'visually-hidden' }, grid.title));
   for (const row of grid.rows) {
     const tr = el('tr');
     for (const c of row) {
@@ -49,16 +61,25 @@ function sheetTable(report: Report, table: 't2' | 't3' | 't4', severity: Readonl
   }
   const wrap = el('div', { class: 'table-scroll' });
   wrap.append(t);
-  return wrap;
+  const box = el('div');
+  box.append(el('p', { class: 'table-title', 'aria-hidden': 'true' }, grid.title), wrap);
+  return box;
 }
 
 function renderTables(o: Opened): void {
   const severity = markLevels(o.result?.issues ?? [], (cell) => cell, () => undefined);
   const m = o.report.metadata;
   const cover = el('dl', { class: 'cover' });
+  // Cover-sheet issues mark their field here, as cell issues mark their cell in the tables.
+  const fields = new Map<string, 'error' | 'warning'>();
+  for (const i of o.result?.issues ?? []) {
+    const field = i.severity === 'info' ? undefined : metaFieldOf(i);
+    if (field && fields.get(field) !== 'error') fields.set(field, i.severity as 'error' | 'warning');
+  }
   for (const field of METADATA_FIELDS) {
     const v = field.id === 'agencyKind' ? AGENCY_KINDS.find((k) => k.id === m.agencyKind)?.label : m[field.id];
-    cover.append(el('dt', {}, field.label), el('dd', {}, v === undefined || v === '' ? '（未填）' : String(v)));
+    const mark = fields.get(field.id);
+    cover.append(el('dt', {}, field.label), el('dd', { id: `meta-${field.id}`, tabindex: '-1', ...(mark ? { class: mark } : {}) }, v === undefined || v === '' ? '（未填）' : String(v)));
   }
   const narrative = el('div', { class: 'narrative' });
   for (const s of SECTIONS) {
@@ -70,13 +91,24 @@ function renderTables(o: Opened): void {
   $('tables-section').hidden = false;
 }
 
-/** Scrolls to the table cell of an issue and highlights it. */
+/** Scrolls to the table cell (or cover field) of an issue and highlights it; 返回问题列表 comes back. */
 function highlight(issue: Issue): void {
-  for (const e of document.querySelectorAll('td.focus')) e.classList.remove('focus');
-  const target = issue.cells[0] ? document.getElementById(cellElementId(issue.cells[0])) : null;
+  for (const e of document.querySelectorAll('td.focus, dd.focus')) e.classList.remove('focus');
+  const field = metaFieldOf(issue);
+  const target = issue.cells[0] ? document.getElementById(cellElementId(issue.cells[0])) : field ? document.getElementById(`meta-${field}`) : null;
   if (!target) return;
   target.classList.add('focus');
-  target.scrollIntoView({ block: 'center', inline: 'center' });
+  const pane = $('tables-section');
+  if (pane.scrollHeight > pane.clientHeight && getComputedStyle(pane).overflowY === 'auto') {
+    // Side by side: only the tables scroll, the issue list stays where the clerk is.
+    const r = target.getBoundingClientRect();
+    const p = pane.getBoundingClientRect();
+    pane.scrollBy({ top: r.top - p.top - p.height / 2 });
+    const wrap = target.closest('.table-scroll');
+    const w = wrap?.getBoundingClientRect();
+    // Sideways only when the cell is out of view.
+    if (wrap && w && (r.left < w.left || r.right > w.right)) wrap.scrollBy({ left: r.left - w.left - wrap.clientWidth / 2 });
+  } else target.scrollIntoView({ block: 'center', inline: 'center' });
   target.focus({ preventScroll: true });
 }
 
@@ -96,14 +128,63 @@ function check(previous: Report | undefined, given?: ValidationResult): void {
     },
   });
   renderTables(opened);
+  renderRepairs(opened);
+  $('back-to-issues').hidden = false;
   ($('export') as HTMLButtonElement).disabled = false;
   ($('render-docx') as HTMLButtonElement).disabled = false;
+}
+
+/**
+ * Totals typed over in a workbook: the formula to type back, cell by cell (the page cannot write
+ * into the clerk's spreadsheet), and a corrected copy of the workbook to download instead.
+ */
+function renderRepairs(o: Opened): void {
+  const box = $('repairs');
+  const repairs = o.source === 'xlsx' ? totalRepairs(o.report, o.addresses) : [];
+  box.hidden = repairs.length === 0;
+  if (!repairs.length) return box.replaceChildren();
+  const list = el('ul', { class: 'repairs' });
+  for (const r of repairs) {
+    const li = el('li');
+    li.append(`${r.address}（${r.where}）：现为 ${String(r.current ?? '空白')}，应为合计 ${r.computed}。请在该格输入 `, el('code', {}, `=${r.formula}`));
+    list.append(li);
+  }
+  const button = el('button', { type: 'button', id: 'download-corrected' }, '下载改正后的工作簿');
+  button.addEventListener('click', () => void onCorrected(o, repairs));
+  box.replaceChildren(el('p', { class: 'note' }, `有 ${repairs.length} 个合计格的公式被数值覆盖（分项改动后它们不会自动更新）：`), list, button, el('p', { class: 'note' }, '下载的是改正后的副本（恢复合计公式，并保存已写的说明），原文件不会被改动。'));
+}
+
+async function onCorrected(o: Opened, repairs: readonly TotalRepair[]): Promise<void> {
+  let bytes: ArrayBuffer;
+  try {
+    bytes = await o.file.arrayBuffer();
+  } catch {
+    return notify('原文件已被改动或移走：请先“重新读取并校验”。', 'fail');
+  }
+  const { correctedWorkbook } = await import(/* webpackChunkName: "workbook-writer" */ '../workbook/browser-files');
+  const blob = await correctedWorkbook(bytes, o.report, repairs, o.report.explanations ?? []);
+  const name = o.name.replace(/(\.xlsx)?$/i, '（已改正）.xlsx');
+  const ok = download(name, blob);
+  notify(ok ? `已生成 ${name}：请用它替换原文件后重新校验` : '此浏览器不允许下载文件。', ok ? undefined : 'fail');
 }
 
 let reading: PendingRead | undefined;
 
 /** Opens a file in the worker, with a progress bar and 取消; the page stays responsive meanwhile. */
-async function open(file: File, previous: () => Report | undefined): Promise<void> {
+/**
+ * 说明 written for the report opened before, carried to the one opened now (the same agency and
+ * year: the corrected file) wherever the cells they explain still hold what they held.
+ */
+function carried(before: Opened | undefined, report: Report): Report {
+  const old = before?.report.explanations ?? [];
+  const same = before && before.report.metadata.agencyName === report.metadata.agencyName && before.report.metadata.year === report.metadata.year;
+  if (!same || old.length === 0) return report;
+  const have = new Set((report.explanations ?? []).map((e) => explanationKey(e.ruleId, e.cell, e.subject)));
+  const keep: Explanation[] = old.filter((e) => !have.has(explanationKey(e.ruleId, e.cell, e.subject)) && explanationCurrent(report, e));
+  return keep.length ? ({ ...report, explanations: [...(report.explanations ?? []), ...keep] } as Report) : report;
+}
+
+async function open(file: File, previous: () => Report | undefined, handle?: FileHandle): Promise<void> {
   reading?.cancel();
   const status = $('file-status');
   const progress = $('open-progress');
@@ -115,9 +196,13 @@ async function open(file: File, previous: () => Report | undefined): Promise<voi
   reading = undefined;
   progress.hidden = true;
   if (r.ok) {
-    opened = { name: file.name, ...r.opened };
-    status.textContent = `已打开 ${file.name}：${r.opened.report.metadata.agencyName || '（未填机关名称）'} ${r.opened.report.metadata.year ?? ''} 年度（${r.opened.report.format} 版格式）`;
-    return check(previous(), r.result);
+    const report = carried(opened, r.opened.report);
+    const kept = (report.explanations?.length ?? 0) - (r.opened.report.explanations?.length ?? 0);
+    opened = { name: file.name, file, ...(handle ? { handle } : {}), ...r.opened, report };
+    status.textContent = `已打开 ${file.name}：${report.metadata.agencyName || '（未填机关名称）'} ${report.metadata.year ?? ''} 年度（${report.format} 版格式）${kept ? `；沿用了 ${kept} 条说明` : ''}`;
+    $('recheck').hidden = false;
+    // The worker's result stands unless 说明 were carried over, which it did not see.
+    return check(previous(), kept ? undefined : r.result);
   }
   if (r.cancelled) {
     status.textContent = `已取消读取 ${file.name}`;
@@ -125,6 +210,9 @@ async function open(file: File, previous: () => Report | undefined): Promise<voi
     return;
   }
   opened = undefined;
+  $('recheck').hidden = true;
+  $('back-to-issues').hidden = true;
+  $('repairs').hidden = true;
   $('issues').replaceChildren();
   $('hints').replaceChildren();
   $('tables').replaceChildren();
@@ -142,12 +230,53 @@ async function onExport(): Promise<void> {
   const doc = toSubmission(report, { result, exportedAt: new Date().toISOString(), generator: { name: 'xxgk-web', version: VERSION } });
   const name = exportName(report);
   download(name, `${JSON.stringify(doc, null, 2)}\n`);
-  say(`已导出 ${name}`, result.valid ? 'pass' : 'fail');
+  notify(`已导出 ${name}`, result.valid ? 'pass' : 'fail');
 }
 
-async function onRender(report: Report): Promise<void> {
-  const { name, blob } = await reportDocx(report);
-  say(download(name, blob) ? `已生成 ${name}` : '此浏览器不允许下载文件。');
+async function onRender(o: Opened): Promise<void> {
+  if (!(await confirmRender(o.result))) return;
+  const { name, blob } = await reportDocx(o.report);
+  notify(download(name, blob) ? `已生成 ${name}` : '此浏览器不允许下载文件。');
+}
+
+/** 下载模板 on the page: the template with the year and 机关名称 typed above it already filled in. */
+async function onTemplate(e: Event, other: boolean): Promise<void> {
+  e.preventDefault();
+  const typed = typedYear();
+  if ('problem' in typed) return notify(typed.problem, 'fail');
+  const own = formatForYear(typed.year);
+  const format = other ? (own === '2021' ? '2019' : '2021') : own;
+  const { personalTemplate } = await import(/* webpackChunkName: "workbook-writer" */ '../workbook/browser-files');
+  const agency = ($('agency-name') as HTMLInputElement).value;
+  const name = `${agency.trim() ? `${agency.trim()}` : ''}政府信息公开工作年度报告（${typed.year}年度，${format}版）.xlsx`.replace(/[\\/:*?"<>|]/g, '_');
+  notify(download(name, await personalTemplate(format, typed.year, agency)) ? `已下载 ${name}` : '此浏览器不允许下载文件。');
+}
+
+/** Opens a report: through the File System Access API where there is one (so it can be read again without a dialog), else the file input. */
+async function choose(previous: () => Report | undefined): Promise<void> {
+  const picker = (window as unknown as { showOpenFilePicker?: OpenPicker }).showOpenFilePicker;
+  if (!picker) return ($('report-file') as HTMLInputElement).click();
+  let handles: FileHandle[];
+  try {
+    handles = await picker({ types: [{ description: '年报工作簿或 JSON', accept: { 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': ['.xlsx'], 'application/json': ['.json'] } }] });
+  } catch {
+    return; // The dialog was closed.
+  }
+  const handle = handles[0];
+  if (handle) await open(await handle.getFile(), previous, handle);
+}
+
+/** 重新读取并校验: the same file as it is now on disk; without a handle, the file dialog once more. */
+async function recheck(previous: () => Report | undefined): Promise<void> {
+  const o = opened;
+  if (o?.handle) {
+    try {
+      return await open(await o.handle.getFile(), previous, o.handle);
+    } catch {
+      notify('无法再次读取这个文件（可能被移走或改名），请重新选择。', 'fail');
+    }
+  }
+  ($('report-file') as HTMLInputElement).click();
 }
 
 export function wireStandalone(previous: () => Report | undefined): void {
@@ -173,7 +302,17 @@ export function wireStandalone(previous: () => Report | undefined): void {
   });
   $('check').addEventListener('click', () => check(previous()));
   $('export').addEventListener('click', () => void onExport());
-  $('render-docx').addEventListener('click', () => opened && void onRender(opened.report));
+  $('render-docx').addEventListener('click', () => opened && void onRender(opened));
+  $('back-to-issues').addEventListener('click', backToIssues);
+  $('recheck').addEventListener('click', () => void recheck(previous));
+  // The Chinese button opens the system's picker with a handle where the browser has the API.
+  document.querySelector('label[for="report-file"]')!.addEventListener('click', (e) => {
+    if (!(window as unknown as { showOpenFilePicker?: OpenPicker }).showOpenFilePicker) return;
+    e.preventDefault();
+    void choose(previous);
+  });
+  $('download-template').addEventListener('click', (e) => void onTemplate(e, false));
+  $('download-template-other').addEventListener('click', (e) => void onTemplate(e, true));
   window.addEventListener('xxgk:previous', () => opened && check(previous()));
   say('请打开或拖入填好的年报工作簿（.xlsx）或导出的 JSON。');
 }

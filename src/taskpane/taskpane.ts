@@ -16,7 +16,7 @@ import { totalRepairs } from '../sheet/totals';
 import { applyTotalRepairs, clearMarks, insertTemplate, runCheck, saveExplanations, selectCell, writeReportValues, type CheckOutcome } from './actions';
 import { previousReport, wireCommon } from './common';
 import { readReportFile } from './read-file';
-import { $, ask, confirmExport, download, el, exportName, renderIssues, reportDocx, say, summarize, updateFormat } from './ui';
+import { $, ask, backToIssues, confirmExport, confirmRender, download, el, exportName, notify, renderIssues, reportDocx, say, summarize, typedYear, updateFormat } from './ui';
 
 let host: SpreadsheetHost;
 let last: CheckOutcome | undefined;
@@ -65,8 +65,10 @@ async function onCheck(): Promise<void> {
 
 async function onInsert(): Promise<void> {
   const format = updateFormat();
+  const typed = typedYear();
+  if (!format || 'problem' in typed) return say('problem' in typed ? typed.problem : '请填写报告年度', 'fail');
   say('正在插入模板…');
-  const r = await insertTemplate(host, format, Number(($('year') as HTMLInputElement).value) || new Date().getFullYear() - 1, templateBase64, () =>
+  const r = await insertTemplate(host, format, typed.year, templateBase64, () =>
     ask('替换年报工作表？', '工作簿中已有年报工作表。替换会删除其中已填写的内容（其他工作表不受影响）。', '替换'),
   );
   if (!r.ok) return say(r.message, 'fail');
@@ -108,33 +110,38 @@ async function onExport(): Promise<void> {
   const state = result.valid ? 'pass' : 'fail';
   if (host.downloads === 'yes' && download(name, text)) {
     fallback.hidden = true;
-    return say(`已导出 ${name}`, state);
+    return notify(`已导出 ${name}`, state);
   }
   const tried = host.downloads === 'unconfirmed' && download(name, text);
   note.textContent = tried
     ? `已请求下载 ${name}。如果没有出现下载的文件，请复制下面的内容，保存为 ${name}。`
     : `此环境（如 Mac 版 Office）不能从加载项下载文件。请复制下面的内容，保存为 ${name}。`;
   fallback.hidden = false;
-  say(tried ? `已请求下载 ${name}（请确认文件已保存）` : '请复制下方的 JSON 内容保存。', state);
+  notify(tried ? `已请求下载 ${name}（请确认文件已保存）` : '请复制下方的 JSON 内容保存。', state);
 }
 
 /** 生成报告: the Word file, where Office lets it be downloaded; otherwise where to make it instead. */
 async function onRender(): Promise<void> {
   if (!last) return;
   const elsewhere = `请把工作簿保存后，在浏览器中打开独立校验页面 ${validatorUrl()} ，打开该工作簿并点“生成报告”。`;
-  if (host.downloads === 'no') return say(`此环境（如 Mac 版 Office）不能从加载项下载文件。${elsewhere}`);
+  if (host.downloads === 'no') return notify(`此环境（如 Mac 版 Office）不能从加载项下载文件。${elsewhere}`);
+  if (!(await confirmRender(last.result))) return;
   const { name, blob } = await reportDocx(last.report);
-  if (!download(name, blob)) return say(`此环境不允许下载文件。${elsewhere}`);
-  say(host.downloads === 'yes' ? `已生成 ${name}` : `已请求下载 ${name}。如果没有出现下载的文件，${elsewhere}`);
+  if (!download(name, blob)) return notify(`此环境不允许下载文件。${elsewhere}`);
+  notify(host.downloads === 'yes' ? `已生成 ${name}` : `已请求下载 ${name}。如果没有出现下载的文件，${elsewhere}`);
 }
 
 /** 下载模板 inside Office: where downloads are dropped, the template goes into the workbook instead. */
 function onTemplateLink(e: Event): void {
+  if (!updateFormat()) {
+    e.preventDefault();
+    return notify('problem' in typedYear() ? (typedYear() as { problem: string }).problem : '请填写报告年度', 'fail');
+  }
   if (host.downloads === 'no') {
     e.preventDefault();
-    say(`此环境（如 Mac 版 Office）不能从加载项下载文件：请点“插入模板”把模板插入当前工作簿，或在浏览器中打开 ${validatorUrl()} 下载模板。`);
+    notify(`此环境（如 Mac 版 Office）不能从加载项下载文件：请点“插入模板”把模板插入当前工作簿，或在浏览器中打开 ${validatorUrl()} 下载模板。`);
   } else if (host.downloads === 'unconfirmed') {
-    say('已请求下载模板。如果没有出现下载的文件，请点“插入模板”把模板插入当前工作簿。');
+    notify('已请求下载模板。如果没有出现下载的文件，请点“插入模板”把模板插入当前工作簿。');
   }
 }
 
@@ -193,6 +200,7 @@ function wireHost(spreadsheet: SpreadsheetHost): void {
   $('export').addEventListener('click', () => void onExport());
   $('copy-export').addEventListener('click', () => void onCopy());
   $('render-docx').addEventListener('click', () => void onRender());
+  $('back-to-issues').addEventListener('click', backToIssues);
   $('download-template').addEventListener('click', onTemplateLink);
   $('aggregate-files').addEventListener('change', () => void onAggregate());
   window.addEventListener('xxgk:previous', () => last && void onCheck());

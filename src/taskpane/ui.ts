@@ -4,9 +4,9 @@
  * issue list grouped by table, explanation boxes, dialogs, downloads. Report data always goes into
  * the page as text (textContent), never as HTML.
  */
-import { formatForYear, type FormatId, type Issue, type Report, type ValidationResult, AREA_LABELS, SEVERITY_LABELS } from '../model/core';
+import { formatForYear, getFormat, type FormatId, type Issue, type Report, type ValidationResult, AREA_LABELS, SEVERITY_LABELS } from '../model/core';
+import { cellGroupMessage } from '../model/rules/messages.zh-CN';
 import { issueAddress } from '../sheet/places';
-
 
 export const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
@@ -17,7 +17,12 @@ export function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<
   return e;
 }
 
-/** A modal question; resolves true on the OK button. Focus goes to the dialog and back. */
+const FOCUSABLE = 'button:not([disabled]), [href], input:not([disabled]), textarea:not([disabled]), select:not([disabled]), [tabindex]:not([tabindex="-1"])';
+
+/**
+ * A modal question; resolves true on the OK button. Focus goes to the dialog, stays in it (Tab
+ * cycles through its buttons), and goes back where it was; Escape answers no from anywhere.
+ */
 export function ask(title: string, body: Node | string, okLabel = '确定'): Promise<boolean> {
   const dialog = $('dialog');
   const returnTo = document.activeElement as HTMLElement | null;
@@ -27,20 +32,43 @@ export function ask(title: string, body: Node | string, okLabel = '确定'): Pro
   dialog.hidden = false;
   $('dialog-ok').focus();
   return new Promise((resolve) => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') {
+        e.preventDefault();
+        done(false);
+      } else if (e.key === 'Tab') {
+        const items = [...dialog.querySelectorAll<HTMLElement>(FOCUSABLE)];
+        const i = items.indexOf(document.activeElement as HTMLElement);
+        const next = e.shiftKey ? (i <= 0 ? items.length - 1 : i - 1) : i === items.length - 1 || i < 0 ? 0 : i + 1;
+        e.preventDefault();
+        items[next]?.focus();
+      }
+    };
+    // Focus that leaves the dialog anyway (a click behind it) is brought back.
+    const onFocus = (e: FocusEvent) => {
+      if (!dialog.contains(e.target as Node)) $('dialog-ok').focus();
+    };
     const done = (answer: boolean) => {
       dialog.hidden = true;
       $('dialog-ok').onclick = null;
       $('dialog-cancel').onclick = null;
-      dialog.onkeydown = null;
+      document.removeEventListener('keydown', onKey, true);
+      document.removeEventListener('focusin', onFocus, true);
       returnTo?.focus();
       resolve(answer);
     };
     $('dialog-ok').onclick = () => done(true);
     $('dialog-cancel').onclick = () => done(false);
-    dialog.onkeydown = (e) => {
-      if (e.key === 'Escape') done(false);
-    };
+    document.addEventListener('keydown', onKey, true);
+    document.addEventListener('focusin', onFocus, true);
   });
+}
+
+/** What an action (export, report, download) did: its own line, so the validation result stays in view. */
+export function notify(text: string, state?: 'pass' | 'fail'): void {
+  const s = $('action-status');
+  s.textContent = text;
+  s.className = `note${state ? ` ${state}` : ''}`;
 }
 
 export function say(text: string, state?: 'pass' | 'fail'): void {
@@ -49,23 +77,43 @@ export function say(text: string, state?: 'pass' | 'fail'): void {
   s.className = state ?? '';
 }
 
+/** The year typed on the page, or undefined with the reason when it is not one this system has a format for. */
+export function typedYear(): { year: number } | { problem: string } {
+  const text = ($('year') as HTMLInputElement).value.trim();
+  const y = Number(text);
+  if (!text || !Number.isInteger(y)) return { problem: '请填写报告年度（如 2024）' };
+  if (y < 2019) return { problem: `${y} 年度的报告没有统一的表格格式：本系统从 2019 年度（《中华人民共和国政府信息公开条例》修订后）开始支持` };
+  if (y > 2100) return { problem: '报告年度不对，请检查' };
+  return { year: y };
+}
+
 export function reportYear(): number {
-  const y = Number(($('year') as HTMLInputElement).value);
-  return Number.isInteger(y) && y >= 2019 && y <= 2100 ? y : new Date().getFullYear() - 1;
+  const t = typedYear();
+  return 'year' in t ? t.year : new Date().getFullYear() - 1;
 }
 
 const templateName = (format: FormatId) => `政府信息公开工作年度报告模板（${format}版）.xlsx`;
 
-/** The format for the chosen year, and the template links that go with it. */
-export function updateFormat(): FormatId {
-  const format = formatForYear(reportYear());
-  $('format-label').textContent = `使用 ${format} 版格式`;
+/** The format for the chosen year, and the template links that go with it; a year without a format says so and offers no template. */
+export function updateFormat(): FormatId | undefined {
+  const typed = typedYear();
   const link = $('download-template') as HTMLAnchorElement;
+  const otherLink = $('download-template-other') as HTMLAnchorElement;
+  const insert = document.getElementById('insert-template') as HTMLButtonElement | null;
+  if ('problem' in typed) {
+    $('format-label').textContent = typed.problem;
+    for (const a of [link, otherLink]) a.setAttribute('aria-disabled', 'true');
+    if (insert) insert.disabled = true;
+    return undefined;
+  }
+  const format = formatForYear(typed.year);
+  for (const a of [link, otherLink]) a.removeAttribute('aria-disabled');
+  if (insert) insert.disabled = false;
+  $('format-label').textContent = `使用 ${format} 版格式`;
   link.href = `assets/template-${format}.xlsx`;
   link.download = templateName(format);
   link.textContent = `下载模板（${format} 版）`;
   const other: FormatId = format === '2021' ? '2019' : '2021';
-  const otherLink = $('download-template-other') as HTMLAnchorElement;
   otherLink.href = `assets/template-${other}.xlsx`;
   otherLink.download = templateName(other);
   otherLink.textContent = `下载模板（${other} 版）`;
@@ -85,39 +133,129 @@ export interface IssueHandlers {
   explain(issue: Issue, text: string): Promise<string>;
 }
 
-/** The issue list, grouped by table, each issue a button that selects its cell. */
+const SEVERITY_RANK: Record<Issue['severity'], number> = { error: 0, warning: 1, info: 2 };
+/** Fewer issues of one cell rule in one column than this are listed one by one. */
+const GROUP_FROM = 3;
+
+/** One cell rule's issues in one column, as one expandable line; the others one by one. */
+function grouped(issues: readonly Issue[], format: FormatId | undefined): (Issue | { key: string; label: string; items: Issue[] })[] {
+  const out: (Issue | { key: string; label: string; items: Issue[] })[] = [];
+  const f = format ? getFormat(format) : undefined;
+  const groups = new Map<string, { key: string; label: string; items: Issue[] }>();
+  const keyOf = (i: Issue) => {
+    const cell = i.cells.length === 1 && f ? f.byId.get(i.cells[0]!) : undefined;
+    return cell && i.ruleId.startsWith('CELL-') ? { key: `${i.ruleId}|${cell.table}|${cell.col}`, cell } : undefined;
+  };
+  const counts = new Map<string, number>();
+  for (const i of issues) {
+    const k = keyOf(i)?.key;
+    if (k) counts.set(k, (counts.get(k) ?? 0) + 1);
+  }
+  for (const i of issues) {
+    const k = keyOf(i);
+    const n = k ? counts.get(k.key)! : 0;
+    const label = k && n >= GROUP_FROM ? cellGroupMessage(i.ruleId, f!.tables.find((t) => t.id === k.cell.table)!.name, k.cell.colLabel, n) : undefined;
+    if (!k || !label) {
+      out.push(i);
+      continue;
+    }
+    let g = groups.get(k.key);
+    if (!g) {
+      g = { key: k.key, label, items: [] };
+      groups.set(k.key, g);
+      out.push(g);
+    }
+    g.items.push(i);
+  }
+  return out;
+}
+
+/**
+ * The issue list: by table, errors before warnings before notes, repeated cell findings of one
+ * column as one expandable line; each issue a button that selects its cell. The filter shows one severity.
+ */
 export function renderIssues(result: ValidationResult, addresses: Readonly<Record<string, string>>, handlers: IssueHandlers): void {
-  $('hints').replaceChildren(...result.hints.map((h) => el('p', { class: 'note' }, `提示：${h.message}`)));
+  $('hints').replaceChildren(...result.hints.map((h) => el('p', { class: 'note hint' }, `提示：${h.message}`)));
   const container = $('issues');
   container.replaceChildren();
   for (const area of Object.keys(AREA_LABELS) as Issue['area'][]) {
-    const issues = result.issues.filter((i) => i.area === area);
+    const issues = result.issues.filter((i) => i.area === area).sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]);
     if (issues.length === 0) continue;
-    container.append(el('h3', {}, `${AREA_LABELS[area]}（${issues.length}）`));
+    const section = el('div', { class: 'area' });
+    section.append(el('h3', {}, `${AREA_LABELS[area]}（${issues.length}）`));
     const list = el('ul', { class: 'issues' });
-    for (const issue of issues) list.append(issueItem(issue, addresses, handlers));
-    container.append(list);
+    for (const item of grouped(issues, result.format)) {
+      if ('ruleId' in item) {
+        list.append(issueItem(item, addresses, handlers));
+        continue;
+      }
+      const severity = item.items[0]!.severity;
+      const li = el('li', { class: `group ${severity}`, 'data-severity': severity });
+      const details = el('details');
+      details.append(el('summary', {}, `${SEVERITY_LABELS[severity]}：${item.label}`));
+      const inner = el('ul', { class: 'issues' });
+      for (const i of item.items) inner.append(issueItem(i, addresses, handlers));
+      details.append(inner);
+      li.append(details);
+      list.append(li);
+    }
+    section.append(list);
+    container.append(section);
+  }
+  const filter = document.getElementById('severity-filter');
+  if (filter) {
+    filter.hidden = result.issues.length === 0;
+    applyFilter();
+    filter.onchange = applyFilter;
   }
 }
 
+/** Shows the issues of the chosen severity (all by default); an area with none left is hidden too. */
+function applyFilter(): void {
+  const chosen = (document.querySelector('input[name="severity-filter"]:checked') as HTMLInputElement | null)?.value ?? 'all';
+  for (const li of document.querySelectorAll<HTMLElement>('#issues li[data-severity]')) li.hidden = chosen !== 'all' && li.dataset.severity !== chosen;
+  for (const area of document.querySelectorAll<HTMLElement>('#issues .area')) area.hidden = !area.querySelector('li[data-severity]:not([hidden])');
+}
+
+let issueCount = 0;
+
 function issueItem(issue: Issue, addresses: Readonly<Record<string, string>>, handlers: IssueHandlers): HTMLLIElement {
-  const li = el('li', { class: issue.severity, 'data-rule': issue.ruleId });
+  const li = el('li', { class: issue.severity, 'data-rule': issue.ruleId, 'data-severity': issue.severity });
   const address = issueAddress(issue, addresses);
   const button = el('button', { type: 'button', class: 'issue' });
   button.append(el('span', {}, `${SEVERITY_LABELS[issue.severity]}：${issue.message}`));
-  button.append(el('span', { class: 'where' }, `${address ?? '（无单元格）'} · ${issue.ruleId}`));
+  button.append(el('span', { class: 'where' }, address ?? ''));
   if (address) {
     button.setAttribute('data-address', address);
-    button.addEventListener('click', () => handlers.select(address, issue));
+    button.addEventListener('click', () => {
+      lastClicked = button;
+      handlers.select(address, issue);
+    });
   }
   li.append(button);
-  if (issue.severity === 'warning') li.append(explanationEditor(issue, handlers));
+  // Rule ids and the cells concerned are for whoever checks the checker: behind 详情.
+  const detail = el('details', { class: 'detail' });
+  detail.append(el('summary', {}, '详情'));
+  const cells = issue.cells.map((c) => addresses[c] ?? c);
+  detail.append(el('span', {}, `规则 ${issue.ruleId}${cells.length > 1 ? `；涉及 ${cells.join('、')}` : ''}`));
+  li.append(detail);
+  if (issue.severity === 'warning') li.append(explanationEditor(issue, handlers, ++issueCount));
   return li;
 }
 
-function explanationEditor(issue: Issue, handlers: IssueHandlers): HTMLElement {
+let lastClicked: HTMLElement | undefined;
+
+/** 返回问题列表: back to the issue last clicked (or the top of the list). */
+export function backToIssues(): void {
+  const target = lastClicked && document.contains(lastClicked) ? lastClicked : $('issues');
+  target.scrollIntoView({ block: 'center' });
+  (lastClicked && document.contains(lastClicked) ? lastClicked : ($('issues').querySelector('button.issue') as HTMLElement | null))?.focus({ preventScroll: true });
+}
+
+function explanationEditor(issue: Issue, handlers: IssueHandlers, n: number): HTMLElement {
   const box = el('div', { class: 'explain' });
-  const id = `explain-${issue.ruleId}-${issue.cells[0] ?? 'none'}`.replace(/[^\w-]/g, '_');
+  // One box per issue: two warnings on one cell have two.
+  const id = `explain-${n}`;
   box.append(el('label', { for: id, class: 'note' }, '说明（如确属实际情况，请写明原因）'));
   const text = el('textarea', { id, rows: '2' });
   text.value = issue.explanation ?? '';
@@ -152,6 +290,12 @@ export async function reportDocx(report: Report): Promise<{ name: string; blob: 
 
 export function exportName(report: Report): string {
   return `${report.metadata.agencyName || '年度报告'}-${report.metadata.year ?? ''}.json`.replace(/[\\/:*?"<>|]/g, '_');
+}
+
+/** Asks before making the publishable report of one that still has errors. */
+export async function confirmRender(result: ValidationResult | undefined): Promise<boolean> {
+  if (!result || result.valid) return true;
+  return ask('仍有错误', `报告还有 ${result.counts.error} 个错误。生成的报告会把这些错误的数字原样印出，发布后会被指出。仍要生成吗？`, '仍然生成');
 }
 
 /** Asks before exporting a report that still has errors. */

@@ -9,6 +9,8 @@ import { main } from '../../src/cli/main';
 import { launch, serve } from '../helpers/browser';
 import { withEmptyRows } from '../helpers/hostile';
 import { filledWorkbook, toBuffer } from '../helpers/workbooks';
+import { readWorkbookBuffer } from '../../src/sheet/xlsx/open';
+import { computeTotals, validateRead } from '../../src/model';
 import { parseReport, type Report } from '../../src/model';
 
 jest.setTimeout(240_000);
@@ -76,9 +78,13 @@ describe('the task pane as a standalone page in Chromium', () => {
     const file = join(samples, 'example-2021-mistakes.xlsx');
     await openFile(page, file);
     await page.screenshot({ path: join(shots, 'standalone-issues.png'), fullPage: true });
-    const expected = JSON.parse(await cli('validate', '--json', file)) as { issues: { ruleId: string; address?: string }[] };
-    const shown = await page.$$eval('#issues li', (lis) => lis.map((li) => [li.getAttribute('data-rule'), li.querySelector('button.issue')?.getAttribute('data-address') ?? undefined]));
-    expect(shown).toEqual(expected.issues.map((i) => [i.ruleId, i.address]));
+    const expected = JSON.parse(await cli('validate', '--json', file)) as { issues: { ruleId: string; address?: string; area: string; severity: string }[] };
+    const shown = await page.$$eval('#issues li[data-rule]', (lis) => lis.map((li) => [li.getAttribute('data-rule'), li.querySelector('button.issue')?.getAttribute('data-address') ?? undefined]));
+    // The same issues; on the page, within each table, errors come before warnings and notes.
+    const rank = { error: 0, warning: 1, info: 2 } as Record<string, number>;
+    const areas = ['meta', 't2', 't3', 't4', 'narrative'];
+    const ordered = [...expected.issues].sort((a, b) => areas.indexOf(a.area) - areas.indexOf(b.area) || rank[a.severity]! - rank[b.severity]!);
+    expect(shown).toEqual(ordered.map((i) => [i.ruleId, i.address]));
     expect(await page.textContent('#summary')).toBe('5 个错误，2 个警告');
     await page.click('#issues li[data-rule="T3-RESULT-TOTAL"] button.issue');
     const focused = await page.$eval('td.focus', (td) => td.id);
@@ -269,5 +275,155 @@ describe('the task pane as a standalone page in Chromium', () => {
     expect(serious(await run())).toEqual([]);
     await openFile(page, join(samples, 'example-2021-mistakes.xlsx'));
     expect(serious(await run())).toEqual([]);
+  });
+
+  test('fix and check again: 重新读取并校验 reads the file anew without a dialog (File System Access handle); 说明 still valid are carried over', async () => {
+    const p = parseReport(JSON.parse(readFileSync(join(samples, 'example-2021-mistakes.json'), 'utf8')));
+    if (!p.ok) throw new Error('sample');
+    const mistakes = await toBuffer(await filledWorkbook(p.value));
+    const totals = computeTotals(p.value);
+    const fixedReport = JSON.parse(JSON.stringify(p.value)) as Report;
+    (fixedReport.tables.t3.resultTotal as Record<string, number>).natural = totals.get('t3.resultTotal.natural')!;
+    const fixed = await toBuffer(await filledWorkbook(fixedReport));
+    const { page } = await openPage();
+    // The picker of the File System Access API, answering with a handle whose file the test changes.
+    await page.evaluate((bytes) => {
+      const w = window as unknown as { current: number[]; showOpenFilePicker: unknown };
+      w.current = bytes;
+      w.showOpenFilePicker = async () => [{ getFile: async () => new File([new Uint8Array(w.current)], '年报.xlsx') }];
+    }, [...mistakes]);
+    await page.click('label[for="report-file"]');
+    await page.waitForFunction(() => document.getElementById('summary')?.textContent?.includes('个错误'));
+    const errorsBefore = await page.textContent('#summary');
+    await page.fill('#issues li[data-rule="T2-RULES-AUTHORITY"] textarea', '代县政府起草的规章');
+    await page.click('#issues li[data-rule="T2-RULES-AUTHORITY"] .explain button');
+    await page.evaluate((bytes) => ((window as unknown as { current: number[] }).current = bytes), [...fixed]);
+    await page.click('#recheck');
+    await page.waitForFunction((before) => document.getElementById('summary')?.textContent !== before, errorsBefore);
+    expect(await page.textContent('#file-status')).toMatch(/沿用了 1 条说明/);
+    expect(Number(/^(\d+) 个错误/.exec((await page.textContent('#summary'))!)![1])).toBeLessThan(Number(/^(\d+) 个错误/.exec(errorsBefore!)![1]));
+    expect(await page.inputValue('#issues li[data-rule="T2-RULES-AUTHORITY"] textarea')).toBe('代县政府起草的规章');
+  });
+
+  test('without the File System Access API, 重新读取并校验 asks for the file again', async () => {
+    const { page } = await openPage();
+    await page.evaluate(() => delete (window as unknown as { showOpenFilePicker?: unknown }).showOpenFilePicker);
+    await openFile(page, join(samples, 'example-2021-mistakes.xlsx'));
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.click('#recheck')]);
+    await chooser.setFiles(join(samples, 'example-2021-corrected.xlsx'));
+    await page.waitForFunction(() => document.getElementById('summary')?.textContent === '通过');
+  });
+
+  test('a blank template: blanks grouped by table and column (expandable), errors first; the filter shows one severity', async () => {
+    const { page } = await openPage();
+    await openFile(page, join(root, 'assets/template-2021.xlsx'));
+    const total = await page.$$eval('#issues li[data-rule]', (lis) => lis.length);
+    const lines = await page.$$eval('#issues > .area > ul > li', (lis) => lis.length);
+    expect(total).toBeGreaterThan(100);
+    expect(lines).toBeLessThan(40);
+    const groups = await page.$$eval('#issues li.group summary', (s) => s.map((x) => x.textContent));
+    expect(groups).toEqual(expect.arrayContaining([expect.stringMatching(/^错误：表三 科研机构列 \d+ 格未填$/)]));
+    // Within each table, no warning before an error.
+    const order = await page.$$eval('#issues .area', (areas) => areas.map((a) => [...a.querySelectorAll(':scope > ul > li')].map((li) => li.getAttribute('data-severity'))));
+    for (const o of order) expect(o.join(',')).toMatch(/^(error,?)*(warning,?)*(info,?)*$/);
+    await page.screenshot({ path: join(shots, 'standalone-grouped.png'), fullPage: true });
+    // The filter, on a report with errors, warnings and notes.
+    await openFile(page, join(samples, 'example-2021-mistakes.xlsx'));
+    const shown = async () => page.$$eval('#issues > .area > ul > li', (lis) => (lis as HTMLElement[]).filter((li) => li.offsetParent !== null).map((li) => li.getAttribute('data-severity')));
+    expect(new Set(await shown())).toEqual(new Set(['error', 'warning', 'info']));
+    await page.check('input[name="severity-filter"][value="warning"]');
+    expect(new Set(await shown())).toEqual(new Set(['warning']));
+    await page.check('input[name="severity-filter"][value="all"]');
+    expect(new Set(await shown())).toEqual(new Set(['error', 'warning', 'info']));
+  });
+
+  test('typed-over totals: the formula to type back, and 下载改正后的工作簿 with the formulas restored and the 说明 kept', async () => {
+    const { page } = await openPage();
+    await openFile(page, join(samples, 'example-2021-mistakes.xlsx'));
+    expect(await page.textContent('#repairs')).toContain('=SUM(D8:D28)');
+    // 填入合计 exists only in the add-in: the page neither shows the button nor advises it.
+    expect(await page.innerText('body')).not.toContain('填入合计');
+    await page.fill('#issues li[data-rule="T2-RULES-AUTHORITY"] textarea', '代县政府起草的规章');
+    await page.click('#issues li[data-rule="T2-RULES-AUTHORITY"] .explain button');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download-corrected')]);
+    expect(download.suggestedFilename()).toBe('example-2021-mistakes（已改正）.xlsx');
+    const read = await readWorkbookBuffer(readFileSync((await download.path())!));
+    expect(read.reading.filter((i) => i.ruleId === 'FORM-FORMULA-REPLACED')).toEqual([]);
+    const result = validateRead(read);
+    expect(result.issues.filter((i) => /^T[34]-/.test(i.ruleId))).toEqual([]);
+  });
+
+  test('生成报告 with errors asks first; the result line stays; Tab stays in the dialog and Escape closes it', async () => {
+    const { page } = await openPage();
+    await openFile(page, join(samples, 'example-2021-mistakes.xlsx'));
+    await page.click('#render-docx');
+    await page.waitForSelector('#dialog:not([hidden])');
+    for (let k = 0; k < 5; k++) {
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate(() => document.getElementById('dialog')!.contains(document.activeElement))).toBe(true);
+    }
+    await page.keyboard.press('Escape');
+    expect(await page.isHidden('#dialog')).toBe(true);
+    await page.click('#render-docx');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#dialog-ok')]);
+    expect(download.suggestedFilename()).toMatch(/\.docx$/);
+    expect(await page.textContent('#summary')).toBe('5 个错误，2 个警告');
+    expect(await page.textContent('#action-status')).toMatch(/^已生成 /);
+  });
+
+  test('下载模板 writes the year and 机关名称 typed on the page; a year before 2019 is refused with a reason', async () => {
+    const { page } = await openPage();
+    await page.fill('#year', '2018');
+    expect(await page.textContent('#format-label')).toMatch(/2018 年度的报告没有统一的表格格式/);
+    await page.fill('#year', '2024');
+    await page.fill('#agency-name', '某县人民政府办公室');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download-template')]);
+    const read = await readWorkbookBuffer(readFileSync((await download.path())!));
+    expect([read.report.format, read.report.metadata.year, read.report.metadata.agencyName]).toEqual(['2021', 2024, '某县人民政府办公室']);
+  });
+
+  test('layout: at task-pane width the tables scroll with their titles in view and labels readable; from 1000 px list and tables side by side; no text under 14 px', async () => {
+    const { page } = await openPage();
+    await openFile(page, join(samples, 'example-2021-mistakes.xlsx'));
+    await page.setViewportSize({ width: 420, height: 900 });
+    const t4 = page.locator('.table-title', { hasText: '行政复议、行政诉讼情况' });
+    const box = (await t4.boundingBox())!;
+    expect(box.x + box.width).toBeLessThanOrEqual(420);
+    const label = await page.$eval('table.report th.rowlabel', (th) => th.getBoundingClientRect().width);
+    expect(label).toBeGreaterThanOrEqual(9 * 14 - 1);
+    await page.screenshot({ path: join(shots, 'standalone-420.png'), fullPage: true });
+    const small = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('body *')]
+        .filter((e) => e.offsetParent !== null && [...e.childNodes].some((n) => n.nodeType === 3 && n.textContent!.trim()))
+        .filter((e) => parseFloat(getComputedStyle(e).fontSize) < 14)
+        .map((e) => `${e.tagName}.${e.className}: ${e.textContent!.slice(0, 20)}`),
+    );
+    expect(small).toEqual([]);
+    await page.setViewportSize({ width: 1280, height: 900 });
+    const results = (await page.locator('#results').boundingBox())!;
+    const tables = (await page.locator('#tables-section').boundingBox())!;
+    expect(tables.x).toBeGreaterThanOrEqual(results.x + results.width - 1);
+    // Clicking an issue keeps the list where it was: the tables scroll beside it.
+    await page.locator('#issues li[data-rule="T3-RESULT-TOTAL"]').scrollIntoViewIfNeeded();
+    const before = await page.locator('#issues li[data-rule="T3-RESULT-TOTAL"]').boundingBox();
+    await page.click('#issues li[data-rule="T3-RESULT-TOTAL"] button.issue');
+    expect((await page.locator('#issues li[data-rule="T3-RESULT-TOTAL"]').boundingBox())!.y).toBeCloseTo(before!.y, -1);
+    // …and the cell is in view in the tables' own scroll area.
+    const cell = (await page.locator('#cell-t3-resultTotal-natural').boundingBox())!;
+    const pane = (await page.locator('#tables-section').boundingBox())!;
+    expect(cell.y).toBeGreaterThanOrEqual(pane.y);
+    expect(cell.y + cell.height).toBeLessThanOrEqual(Math.min(pane.y + pane.height, 900) + 1);
+    await page.screenshot({ path: join(shots, 'standalone-wide.png') });
+  });
+
+  test('a cover-sheet issue is clickable and marks its field in the cover list', async () => {
+    const { page } = await openPage();
+    const p = parseReport(JSON.parse(readFileSync(join(samples, 'example-2021-corrected.json'), 'utf8')));
+    if (!p.ok) throw new Error('sample');
+    const file = join(work, 'bad-code.json');
+    writeFileSync(file, JSON.stringify({ ...p.value, metadata: { ...p.value.metadata, creditCode: '11330000002482341X' } }));
+    await openFile(page, file);
+    await page.click('#issues li[data-rule="META-CREDIT-CODE"] button.issue');
+    expect(await page.getAttribute('#meta-creditCode', 'class')).toMatch(/error.*focus|focus.*error|warning/);
   });
 });

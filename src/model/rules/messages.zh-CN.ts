@@ -57,7 +57,7 @@ export const zhCN: MessageCatalogue = {
   'FORM-LABEL': (p) => `${p.at}：此处应为“${p.expected}”，现为${quote(p.found)}；请勿改动表格标签，或用模板重新填写`,
   'FORM-LABEL-VARIANT': (p) => `${p.at}：${quote(p.found)}已按“${p.expected}”识别`,
   'FORM-ROW-EXTRA': (p) => `${p.at}：${p.table}中多出一行${quote(p.found)}，模板中没有此行，其中的数字未计入`,
-  'FORM-FORMULA-REPLACED': (p) => `${p.at}（${p.where}）：合计公式已被数值覆盖，修改分项后不会自动更新；可用“填入合计”恢复`,
+  'FORM-FORMULA-REPLACED': (p) => `${p.at}（${p.where}）：合计公式已被数值覆盖，修改分项后不会自动更新；请恢复该格的合计公式`,
   'FORM-FORMULA-NO-VALUE': (p) =>
     `${p.at}（${p.where}）：公式没有保存计算结果，无法读取；请在 Excel 或 WPS 中打开并保存后再校验`,
   'FORM-VALUE': (p) => `${p.at}：${p.field}${quote(p.text)}无法识别`,
@@ -82,6 +82,21 @@ export const zhCN: MessageCatalogue = {
   'NARRATIVE-FEE-STATEMENT': () =>
     '“六、其他需要报告的事项”应说明本年度收取信息处理费的情况（未收取的写明未收取）',
 };
+
+/** What a cell rule found, said of many cells at once: 表三 科研机构列 21 格未填. */
+const CELL_FINDINGS: Partial<Record<RuleId, string>> = {
+  'CELL-BLANK': '未填',
+  'CELL-TEXT': '填了文字',
+  'CELL-NUMBER-AS-TEXT': '数字存成了文本',
+  'CELL-NEGATIVE': '为负数',
+  'CELL-NOT-INTEGER': '不是整数',
+  'CELL-FORMULA-ERROR': '为公式错误值',
+  'CELL-IMPLAUSIBLE': '数值大得不合常理',
+};
+
+/** A group of one cell rule's issues in one column; undefined for rules that are not grouped. */
+export const cellGroupMessage = (ruleId: RuleId, table: string, column: string, n: number): string | undefined =>
+  CELL_FINDINGS[ruleId] ? `${table} ${column}列 ${n} 格${CELL_FINDINGS[ruleId]}` : undefined;
 
 const removes = (n: number) => (n === 1 ? '可消除这个合计错误' : `可同时消除 ${n} 个合计错误`);
 
