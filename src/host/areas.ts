@@ -1,5 +1,5 @@
 /** Where the report lives in a host's workbook: the sheets' anchor names and the areas a validation reads. Host-neutral. */
-import { FORMAT_IDS } from '../model/core';
+import { FORMAT_IDS, type FormatId } from '../model/core';
 import { colLetter, getLayout, NAME_PREFIX, type SheetId } from '../sheet/layout';
 
 /** A name present on each sheet of the template in both formats: where the sheet is, even renamed. */
@@ -39,3 +39,37 @@ export function gridArea(id: SheetId): string {
   if (id === 'info') rows = EXPLANATION_ROW + EXPLANATION_ROWS;
   return `A1:${colLetter(cols + 1)}${rows + SLACK_ROWS}`;
 }
+
+/**
+ * Where marks can be and may be cleared on a sheet: its read area without the template's check
+ * cells, whose own conditional format (“差 N” in red) must survive 清除标记. Rectangles, A1.
+ */
+export function markAreas(id: SheetId, format: FormatId): string[] {
+  const m = /^A1:([A-Z]+)(\d+)$/.exec(gridArea(id))!;
+  const cols = colNumber(m[1]!);
+  const rows = Number(m[2]);
+  const checks = new Set<string>();
+  // The check cells of this workbook's format: the other format has report cells there.
+  for (const c of getLayout(format).checks) if (c.sheet === id) checks.add(`${c.row},${c.col}`);
+  // Runs of columns per row without a check cell; equal runs on consecutive rows become one rectangle.
+  const runs = (r: number) => {
+    const out: [number, number][] = [];
+    for (let c = 1; c <= cols; c++) {
+      if (checks.has(`${r},${c}`)) continue;
+      const last = out[out.length - 1];
+      if (last && last[1] === c - 1) last[1] = c;
+      else out.push([c, c]);
+    }
+    return JSON.stringify(out);
+  };
+  const areas: string[] = [];
+  let from = 1;
+  for (let r = 2; r <= rows + 1; r++) {
+    if (r <= rows && runs(r) === runs(from)) continue;
+    for (const [c1, c2] of JSON.parse(runs(from)) as [number, number][]) areas.push(`${colLetter(c1)}${from}:${colLetter(c2)}${r - 1}`);
+    from = r;
+  }
+  return areas;
+}
+
+const colNumber = (letters: string) => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);

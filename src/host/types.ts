@@ -43,9 +43,9 @@ export interface SpreadsheetHost {
   readonly downloads: DownloadSupport;
   /** Every cell a validation needs and the stored 说明: one round trip to the host. */
   read(): Promise<HostReading>;
-  /** Replaces the previous marks by these; protected sheets are unprotected and protected again. */
-  mark(marks: readonly Mark[]): Promise<void>;
-  clearMarks(): Promise<void>;
+  /** Replaces the previous marks by these (never the template's own formats); protected sheets are unprotected and protected again. */
+  mark(marks: readonly Mark[], format: FormatId): Promise<void>;
+  clearMarks(format: FormatId): Promise<void>;
   select(place: Place): Promise<void>;
   /** Values or formulas into cells, locked ones included (protection is lifted and restored). */
   write(cells: readonly CellWrite[]): Promise<void>;

@@ -76,7 +76,7 @@ export async function runCheck(host: SpreadsheetHost, previous?: Report): Promis
   let marked: true | string = host.noMarks ?? true;
   if (marked === true) {
     try {
-      await host.mark(marksOf(result.issues, reading.addresses));
+      await host.mark(marksOf(result.issues, reading.addresses), report.format);
     } catch (e) {
       marked = message(e);
     }
@@ -84,9 +84,9 @@ export async function runCheck(host: SpreadsheetHost, previous?: Report): Promis
   return { ok: true, value: { report, result, addresses: reading.addresses, marked } };
 }
 
-/** 清除标记 */
+/** 清除标记: the workbook's format first (its check cells keep the template's own format). */
 export function clearMarks(host: SpreadsheetHost): Promise<Outcome<void>> {
-  return attempt(() => host.clearMarks());
+  return attempt(async () => host.clearMarks(readWorkbook((await host.read()).source).report.format));
 }
 
 /** Selects the cell an issue points at (sheet!A1). */

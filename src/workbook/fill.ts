@@ -4,7 +4,7 @@ import { AGENCY_KINDS, computeTotals, getFormat, type CellValue, type Report } f
 import { checkResult } from '../sheet/formulas';
 import { getLayout, IMPORT_MARK, READING_STORE, sheetName, type Placement } from '../sheet/layout';
 import { rawValue } from '../model/view';
-import { buildTemplate } from './template';
+import { buildTemplate, layoutTextSheet } from './template';
 
 function toExcel(v: CellValue | undefined): ExcelJS.CellValue {
   if (v === undefined || v === null) return null;
@@ -66,6 +66,8 @@ export function fillTemplate(report: Report, options: FillOptions = {}): ExcelJS
     const v = report.narrative?.[t.section];
     if (v) at(t).value = v;
   }
+  // The boxes grow with their text, and the page breaks follow.
+  if (report.narrative) layoutTextSheet(wb.getWorksheet(sheetName('text'))!, report.format, report.narrative);
   const info = wb.getWorksheet(sheetName('info'))!;
   if (options.imported) {
     info.getCell(layout.info.kind.row, layout.info.kind.col - 1).value = 'kind';

@@ -71,6 +71,51 @@ function style(cell: ExcelJS.Cell, options: { bold?: boolean; size?: number; wra
   if (options.border !== false) cell.border = THIN;
 }
 
+/** Lines a label or text needs in a cell `width` units wide (a CJK character is about two units). */
+export function linesFor(text: string, width: number): number {
+  const usable = Math.max(width - 2, 1);
+  return text.split('\n').reduce((n, line) => n + Math.max(1, Math.ceil(([...line].reduce((w, ch) => w + (ch.charCodeAt(0) > 0xff ? 2 : 1), 0) * 1.05) / usable)), 0);
+}
+
+/** Points per printed line of 11-point text, and Excel's highest row. */
+const LINE_PT = 15;
+const MAX_ROW_PT = 409;
+/** A blank 文字部分 box: room for about eight lines. */
+const TEXT_BOX_PT = 120;
+const TEXT_HEADING_PT = 24;
+
+/** The page: A4, margins in inches (about 1.5 cm), centred across. */
+const MARGINS = { left: 0.6, right: 0.6, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 };
+
+/**
+ * 文字部分 for print: each box as high as its text needs (up to Excel's highest row), and a page
+ * break before a heading whose box would not fit below it, so no heading is parted from its box.
+ */
+export function layoutTextSheet(ws: ExcelJS.Worksheet, formatId: FormatId, texts: Partial<Record<string, string>> = {}): void {
+  const layout = getLayout(formatId);
+  const width = layout.sheets.find((s) => s.id === 'text')!.widths.reduce((a, b) => a + b, 0);
+  // Printed width of the column in points (a width unit is about 5.25 pt) against A4's printable width: the fit-to-width scale.
+  const scale = Math.min(1, (595 - 72 * (MARGINS.left + MARGINS.right)) / (width * 5.25 + 5));
+  // The page's printable height in the sheet's points, with a margin for the engines' rounding.
+  const page = ((842 - 72 * (MARGINS.top + MARGINS.bottom)) / scale) * 0.9;
+  // Breaks laid out before (the blank template's) give way to these.
+  (ws as unknown as { rowBreaks: unknown[] }).rowBreaks.length = 0;
+  let used = ws.getRow(1).height ?? 28;
+  for (const t of layout.text) {
+    const text = texts[t.section] ?? '';
+    const box = Math.min(MAX_ROW_PT, Math.max(TEXT_BOX_PT, linesFor(text, width) * LINE_PT + 8));
+    const heading = ws.getRow(t.row - 1);
+    heading.height = TEXT_HEADING_PT;
+    ws.getRow(t.row).height = box;
+    if (used + TEXT_HEADING_PT + box > page && used > 0) {
+      // ExcelJS writes a break after the row it is added to: after the previous box.
+      ws.getRow(t.row - 2).addPageBreak();
+      used = 0;
+    }
+    used += TEXT_HEADING_PT + box;
+  }
+}
+
 /** Builds the template workbook of a format. */
 export function buildTemplate(formatId: FormatId): ExcelJS.Workbook {
   const layout = getLayout(formatId);
@@ -86,7 +131,8 @@ export function buildTemplate(formatId: FormatId): ExcelJS.Workbook {
   const sheets = new Map(layout.sheets.map((s) => {
     const ws = wb.addWorksheet(s.name, {
       state: s.hidden ? 'veryHidden' : 'visible',
-      pageSetup: { paperSize: 9, orientation: s.id === 't3' || s.id === 't4' ? 'landscape' : 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+      // A4, every sheet one page wide (as tall as it needs), centred.
+      pageSetup: { paperSize: 9, orientation: s.id === 't3' || s.id === 't4' ? 'landscape' : 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0, margins: MARGINS, horizontalCentered: true },
       views: [{ showGridLines: s.id === 'info' }],
     });
     s.widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
@@ -111,17 +157,19 @@ export function buildTemplate(formatId: FormatId): ExcelJS.Workbook {
       case 'heading':
         style(cell, { bold: true, align: 'left', border: false });
         break;
-      case 'rowLabel': {
+      case 'rowLabel':
         style(cell, { align: 'left', indent: l.indent ?? 0 });
-        // Long labels wrap: give the row room (a CJK character is about two width units).
-        const widths = layout.sheets.find((s) => s.id === l.sheet)!.widths;
-        const width = widths.slice(l.col - 1, l.col - 1 + (l.cols ?? 1)).reduce((a, b) => a + b, 0);
-        const lines = Math.ceil((l.text.length * 2) / Math.max(width - 2, 1));
-        if ((l.rows ?? 1) === 1 && lines > 1) ws.getRow(l.row).height = Math.max(ws.getRow(l.row).height ?? 0, 15 * lines);
         break;
-      }
       default:
         style(cell, { bold: l.role === 'block' || l.role === 'header', align: l.role === 'field' ? 'left' : 'center' });
+    }
+    // Wrapped labels get the height their lines need: spreadsheets do not grow a row on opening,
+    // and a row too low prints its text over the row above (表二's 第二十条 headings and their headers).
+    if (l.role !== 'title' && l.role !== 'note' && l.role !== 'heading' && (l.rows ?? 1) === 1) {
+      const widths = layout.sheets.find((s) => s.id === l.sheet)!.widths;
+      const width = widths.slice(l.col - 1, l.col - 1 + (l.cols ?? 1)).reduce((a, b) => a + b, 0);
+      const need = Math.max(l.role === 'block' ? 20 : 18, linesFor(l.text, width) * LINE_PT + 4);
+      ws.getRow(l.row).height = Math.max(ws.getRow(l.row).height ?? 0, need);
     }
     // Merged areas need the border on every cell to print as a grid.
     for (let r = l.row; r < l.row + (l.rows ?? 1); r++) {
@@ -152,7 +200,13 @@ export function buildTemplate(formatId: FormatId): ExcelJS.Workbook {
     const sum = (cells: readonly number[]) => rangeList(layout, cells.map((i) => format.cells[i]!.id));
     c.value = { formula: CHECK_FORMULA(sum(check.equation.lhs), sum(check.equation.rhs)), result: checkResult(0) } as ExcelJS.CellFormulaValue;
     style(c, { align: 'center', wrap: false });
+    // “✓” green; “差 N” red by a conditional format (works without the add-in, in print too).
     c.font = { name: FONT, size: 10, color: { argb: 'FF2E7D32' } };
+    const a = c.address;
+    sheets.get(check.sheet)!.addConditionalFormatting({
+      ref: a,
+      rules: [{ type: 'expression', priority: 1, formulae: [`LEFT(${a},1)="差"`], style: { font: { color: { argb: 'FFC00000' }, bold: true } } }],
+    });
   }
 
   // 基本信息 and 文字部分: unlocked inputs with prompts.
@@ -197,8 +251,8 @@ export function buildTemplate(formatId: FormatId): ExcelJS.Workbook {
     c.alignment = { vertical: 'top', horizontal: 'left', wrapText: true };
     c.fill = INPUT_FILL;
     c.protection = { locked: false };
-    sheets.get('text')!.getRow(t.row).height = 120;
   }
+  layoutTextSheet(sheets.get('text')!, formatId);
 
   // Identity of the workbook: the format and the template version, and a name for every block.
   at(layout.info.format).value = formatId;

@@ -24,8 +24,11 @@ const at = (id: string) => {
   const p = layout.cells.get(id)!;
   return `${String.fromCharCode(64 + p.col)}${p.row}`;
 };
+/** The add-in's marks (formula =TRUE), not the template's own “差 N” formats. */
 const marksOf = (book: FakeWorkbook) =>
-  book.sheets.flatMap((s) => s.marks.map((m) => [s.name, m.address.split(',').sort().join(','), m.fill, m.formula] as const)).sort();
+  book.sheets.flatMap((s) => s.marks.filter((m) => m.formula === '=TRUE').map((m) => [s.name, m.address.split(',').sort().join(','), m.fill, m.formula] as const)).sort();
+/** The template's conditional formats on the check cells (“差 N” in red). */
+const templateFormats = (book: FakeWorkbook) => book.sheets.flatMap((s) => s.marks.filter((m) => m.formula.startsWith('=LEFT(')).map((m) => `${s.name}!${m.address}`)).sort();
 const REPORT_SHEETS = ['基本信息', '表二', '表三', '表四'];
 
 describe.each(['1.13', '1.6', '1.2'])('Excel with ExcelApi %s', (sets) => {
@@ -88,12 +91,16 @@ describe.each(['1.13', '1.6', '1.2'])('Excel with ExcelApi %s', (sets) => {
       expect(cleared).toEqual({ ok: false, message: expect.stringMatching(/ExcelApi 1\.6/) });
       return;
     }
+    const own = templateFormats(book);
+    expect(own).toHaveLength(layout.checks.length);
     const again = await actions.runCheck(host);
     expect(again.ok).toBe(true);
     expect(marksOf(book)).toEqual(once);
     expect(once.length).toBeGreaterThan(0);
     expect(await actions.clearMarks(host)).toEqual({ ok: true, value: undefined });
     expect(marksOf(book)).toEqual([]);
+    // The template's own formats on the check cells are still there.
+    expect(templateFormats(book)).toEqual(own);
     expect(sheetStates(book)).toEqual(states);
   });
 

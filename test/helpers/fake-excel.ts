@@ -180,6 +180,9 @@ export function fromExcelJS(wb: ExcelJS.Workbook, names: HostOptions['insertedNa
         else if (v !== null && v !== undefined) target.value = v as string | number | boolean;
       }),
     );
+    // The template's own conditional formats (“差 N” in red) are there as the file has them.
+    const cfs = (ws as unknown as { conditionalFormattings?: { ref: string; rules: { formulae?: string[]; style?: { font?: { color?: { argb?: string } } } }[] }[] }).conditionalFormattings ?? [];
+    for (const cf of cfs) for (const r of cf.rules) s.marks.push({ address: cf.ref, formula: `=${r.formulae?.[0] ?? ''}`, fill: `font:${r.style?.font?.color?.argb ?? ''}` });
     sheets.push(s);
   });
   const out: FakeName[] = [];
@@ -582,8 +585,12 @@ class RangeProxy extends Loadable {
       clearAll: () =>
         this.ctx.op('conditionalFormats.clearAll', '1.6', () => {
           const t = guard('conditionalFormats.clearAll')();
-          const area = this.target().area;
-          t.marks = t.marks.filter((m) => !m.address.split(',').some((a) => inside(parseArea(a), area)));
+          // Every area of the range (RangeAreas have several); a format partly outside them is cleared where it is inside.
+          const areas = (this.parts ?? [this.a1()]).map((a) => parseArea(a));
+          t.marks = t.marks.flatMap((m) => {
+            const kept = m.address.split(',').filter((a) => !areas.some((area) => inside(parseArea(a), area)));
+            return kept.length === 0 ? [] : [{ ...m, address: kept.join(',') }];
+          });
         }),
     };
     const dv = {};

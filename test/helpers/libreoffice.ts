@@ -37,3 +37,24 @@ export function recalculate(buf: Buffer): Buffer {
   });
   return readFileSync(join(dir, 'out', 'in.xlsx'));
 }
+
+/** The workbook printed to PDF by LibreOffice (every visible sheet, with its page setup), after recalculating. */
+export function toPdf(buf: Buffer): Buffer {
+  const dir = mkdtempSync(join(tmpdir(), 'xxgk-pdf-'));
+  const input = join(dir, 'in.xlsx');
+  writeFileSync(input, buf);
+  execFileSync(soffice(), ['--headless', '--norestore', `-env:UserInstallation=file://${join(dir, 'profile')}`, '--convert-to', 'pdf', '--outdir', join(dir, 'out'), input], {
+    stdio: 'ignore',
+    timeout: 180_000,
+  });
+  return readFileSync(join(dir, 'out', 'in.pdf'));
+}
+
+/** Each page's size in points (width × height), read from the PDF's page objects. */
+export function pdfPages(pdf: Buffer): { width: number; height: number }[] {
+  const text = pdf.toString('latin1');
+  return [...text.matchAll(/\/Type\s*\/Page\b(?!s)[\s\S]*?\/MediaBox\s*\[\s*([\d.]+)\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)\s*\]/g)].map((m) => ({
+    width: Math.round(Number(m[3]) - Number(m[1])),
+    height: Math.round(Number(m[4]) - Number(m[2])),
+  }));
+}

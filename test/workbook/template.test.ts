@@ -62,6 +62,22 @@ describe('template workbooks', () => {
     expect(result.issues.filter((i) => !['CELL-BLANK', 'META-REQUIRED'].includes(i.ruleId))).toEqual([]);
     expect(r.addresses['t3.new.natural']).toBe('表三!D6');
   });
+  test.each(FORMAT_IDS)('format %s: every check cell shows “✓” green and “差 N” red (a conditional format), and the sheets print on A4 one page wide', async (formatId) => {
+    const wb = await load(readFileSync(join(root, `assets/template-${formatId}.xlsx`)));
+    const layout = getLayout(formatId);
+    for (const check of layout.checks) {
+      const ws = wb.getWorksheet(layout.sheets.find((s) => s.id === check.sheet)!.name)!;
+      const cell = ws.getCell(check.row, check.col);
+      expect(cell.font?.color?.argb).toBe('FF2E7D32');
+      const cfs = (ws as unknown as { conditionalFormattings: { ref: string; rules: { formulae: string[]; style: { font: { color: { argb: string } } } }[] }[] }).conditionalFormattings;
+      const rule = cfs.find((c) => c.ref === cell.address)?.rules[0];
+      expect([cell.address, rule?.formulae[0], rule?.style.font.color.argb]).toEqual([cell.address, `LEFT(${cell.address},1)="差"`, 'FFC00000']);
+    }
+    for (const s of layout.sheets.filter((x) => !x.hidden)) {
+      const setup = wb.getWorksheet(s.name)!.pageSetup;
+      expect([s.name, setup.paperSize, setup.fitToWidth, setup.fitToHeight]).toEqual([s.name, 9, 1, 0]);
+    }
+  });
 });
 
 function cellAt(wb: ExcelJS.Workbook, name: string): ExcelJS.Cell {

@@ -49,16 +49,16 @@ export class ExcelHost implements SpreadsheetHost {
     }
   }
 
-  async mark(marks: readonly Mark[]): Promise<void> {
-    await this.marking(marks, '标记问题单元格');
+  async mark(marks: readonly Mark[], format: FormatId): Promise<void> {
+    await this.marking(marks, format, '标记问题单元格');
   }
 
-  async clearMarks(): Promise<void> {
-    await this.marking([], '清除标记');
+  async clearMarks(format: FormatId): Promise<void> {
+    await this.marking([], format, '清除标记');
   }
 
   /** One batch: on each report sheet, clear the marks and add the new ones, protection lifted around it. */
-  private async marking(marks: readonly Mark[], doing: string): Promise<void> {
+  private async marking(marks: readonly Mark[], format: FormatId, doing: string): Promise<void> {
     if (this.noMarks) throw new HostFailure(this.noMarks);
     let locks: { id: SheetId; lock: SheetLock }[] = [];
     const cached = this.lastLocks;
@@ -69,7 +69,7 @@ export class ExcelHost implements SpreadsheetHost {
         // Without a read just before, the sheets and their protection are loaded first.
         if (!cached) await context.sync();
         locks = pending.map((p) => ({ id: p.id, lock: rebind(context, p.lock()) }));
-        queueMarks(this.caps, locks, marks);
+        queueMarks(this.caps, locks, marks, format);
         await context.sync();
       });
     } catch (e) {

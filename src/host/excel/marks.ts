@@ -8,7 +8,8 @@ import { a1, type SheetId } from '../../sheet/layout';
 import type { Mark } from '../types';
 import type { Capabilities } from './capabilities';
 import { queueUnlocked, type SheetLock } from './protection';
-import { gridArea } from '../areas';
+import type { FormatId } from '../../model/core';
+import { markAreas } from '../areas';
 
 /** The suspect cell red, a warning yellow, the other cells of a broken sum a light orange. */
 export const MARK_COLORS = { error: '#FFC7CE', warning: '#FFEB9C', related: '#FCE4D6' } as const;
@@ -33,11 +34,14 @@ export function marksBySheet(marks: readonly Mark[]): Map<string, Record<Level, 
 }
 
 /** Queues clearing the marks of each report sheet and adding the new ones, protection lifted around it. */
-export function queueMarks(caps: Capabilities, sheets: readonly { id: SheetId; lock: SheetLock }[], marks: readonly Mark[]): void {
+export function queueMarks(caps: Capabilities, sheets: readonly { id: SheetId; lock: SheetLock }[], marks: readonly Mark[], format: FormatId): void {
   const by = marksBySheet(marks);
   for (const { id, lock } of sheets) {
     queueUnlocked([lock], () => {
-      lock.sheet.getRange(gridArea(id)).conditionalFormats.clearAll();
+      // Ours only: the template's check cells keep their own format (“差 N” in red).
+      const areas = markAreas(id, format);
+      if (caps.rangeAreas) lock.sheet.getRanges(areas.join(',')).conditionalFormats.clearAll();
+      else for (const a of areas) lock.sheet.getRange(a).conditionalFormats.clearAll();
       const levels = by.get(lock.name);
       for (const severity of LEVELS) {
         const cells = levels?.[severity] ?? [];

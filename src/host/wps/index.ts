@@ -158,6 +158,7 @@ export class WpsHost implements SpreadsheetHost {
     });
   }
 
+  // Ours are told apart by their formula, so the format is not needed to spare the template's.
   async mark(marks: readonly Mark[]): Promise<void> {
     this.marking(marks, '标记问题单元格');
   }
