@@ -20,7 +20,8 @@ export async function benchAddin(): Promise<void> {
     const outcome = await runCheck(host);
     if (!outcome.ok) throw new Error(outcome.message);
     const api = log.calls.filter((c) => c !== 'context.sync').length;
-    const marks = book.sheets.reduce((n, s) => n + s.marks.length, 0);
+    // The add-in's own (formula =TRUE), not the template's “差 N” formats the file already has.
+    const marks = book.sheets.reduce((n, s) => n + s.marks.filter((m) => m.formula === '=TRUE').length, 0);
     console.log(`${label.padEnd(56)} context.sync(): ${log.syncs} (aim 2) · Excel API calls: ${api} · conditional formats added: ${marks}`);
   }
 

@@ -1,11 +1,12 @@
 /** xxgk validate and xxgk export. */
 import { basename } from 'path';
-import { toSubmission, validateRead, type Report } from '../model/core';
-import { VERSION } from '../version';
+import { validateRead, type Report } from '../model/core';
+import { exportSubmission } from '../sheet/export';
 import { mapFiles } from './files';
 import { loadReport } from './load';
 import { writeOutput } from './output';
 import { issueAddress } from '../sheet/places';
+import { placeText } from '../sheet/a1';
 import { describeResult, summaryTable, type SummaryRow } from './print';
 import { err, out, printable } from './stdio';
 
@@ -45,11 +46,11 @@ export async function checkFile(file: string, json: boolean, previous: Report | 
     const { counts, valid, format, rulesVersion, hints } = result;
     const issues = result.issues.map((i) => ({
       ...i,
-      address: issueAddress(i, loaded.addresses),
-      addresses: i.cells.map((c) => loaded.addresses[c]).filter(Boolean),
+      address: issueAddress(i, loaded.places),
+      addresses: i.cells.flatMap((c) => (loaded.places[c] ? [placeText(loaded.places[c])] : [])),
     }));
     printed = `${JSON.stringify({ file, readable: true, agencyName: loaded.report.metadata.agencyName, year: loaded.report.metadata.year, valid, format, rulesVersion, counts, issues, hints })}\n`;
-  } else printed = `${describeResult(printable(file), loaded.report, result, loaded.addresses)}\n\n`;
+  } else printed = `${describeResult(printable(file), loaded.report, result, loaded.places)}\n\n`;
   return { printed, row, code: result.valid ? 0 : 1 };
 }
 
@@ -83,8 +84,8 @@ export async function runExport(files: string[], opts: { out?: string; previous?
     return 2;
   }
   const result = validateRead(loaded, previous);
-  const doc = toSubmission(loaded.report, { result, exportedAt: new Date().toISOString(), generator: { name: 'xxgk', version: VERSION } });
-  writeOutput(opts.out, `${JSON.stringify(doc, null, 2)}\n`, [files[0]!, ...(opts.previous ? [opts.previous] : [])]);
+  const { doc, text } = exportSubmission(loaded.report, result, 'xxgk');
+  writeOutput(opts.out, text, [files[0]!, ...(opts.previous ? [opts.previous] : [])]);
   const c = doc.validation.counts;
   err(`已导出 ${opts.out}：${doc.validation.valid ? '校验通过' : `仍有 ${c.error} 个错误`}，${c.warning} 个警告\n`);
   return doc.validation.valid ? 0 : 1;

@@ -1,11 +1,12 @@
-import { issueAddress } from '../sheet/places';
+import { issueAddress, type Places } from '../sheet/places';
+import { placeText } from '../sheet/a1';
 import { printable } from './stdio';
 import { AGENCY_KINDS, AREA_LABELS, SEVERITY_LABELS, type Report, type ValidationResult } from '../model/core';
 
 
 
 /** The human-readable Chinese report of one file's validation. */
-export function describeResult(file: string, report: Report, result: ValidationResult, addresses: Readonly<Record<string, string>>): string {
+export function describeResult(file: string, report: Report, result: ValidationResult, places: Places): string {
   const m = report.metadata;
   const kind = AGENCY_KINDS.find((k) => k.id === m.agencyKind)?.label ?? '未填机关类型';
   const c = result.counts;
@@ -20,10 +21,10 @@ export function describeResult(file: string, report: Report, result: ValidationR
       area = i.area;
       lines.push(`  【${AREA_LABELS[i.area]}】`);
     }
-    const where = issueAddress(i, addresses);
+    const where = issueAddress(i, places);
     lines.push(`    ${SEVERITY_LABELS[i.severity]} ${i.ruleId}${where ? `  ${where}` : ''}  ${i.message}${i.explanation ? `（说明：${i.explanation}）` : ''}`);
   }
-  for (const h of result.hints) lines.push(`  提示：${h.message}${addresses[h.cell] ? `（${addresses[h.cell]}）` : ''}`);
+  for (const h of result.hints) lines.push(`  提示：${h.message}${places[h.cell] ? `（${placeText(places[h.cell]!)}）` : ''}`);
   return lines.join('\n');
 }
 

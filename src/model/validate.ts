@@ -9,7 +9,7 @@ import { metaChecks } from './rules/meta';
 import { narrativeChecks } from './rules/narrative';
 import { rootCauses, type Derivation, type RootCauseHint } from './rules/root-cause';
 import { table2Checks } from './rules/table2';
-import type { Evidence, Issue, IssueArea, PreviousView, ReportView, RuleCheck, RuleContext, RuleParams } from './rules/types';
+import type { Evidence, Issue, IssueArea, Place, PreviousView, ReportView, RuleCheck, RuleContext, RuleParams } from './rules/types';
 import type { Explanation, Report } from './schema/report';
 import { lazyViewOf, rawValue, viewOf } from './view';
 
@@ -142,7 +142,7 @@ export function makeIssue<K extends RuleId>(
   area: IssueArea,
   cells: readonly string[],
   params: RuleParams[K],
-  options: { at?: string; messages?: MessageCatalogue } = {},
+  options: { at?: string; place?: Place; messages?: MessageCatalogue } = {},
 ): Issue<K> {
   const render = (options.messages ?? zhCN)[ruleId] as (p: RuleParams[K]) => string;
   return {
@@ -151,6 +151,7 @@ export function makeIssue<K extends RuleId>(
     area,
     cells,
     ...(options.at ? { at: options.at } : {}),
+    ...(options.place ? { place: options.place } : {}),
     params,
     message: render(params),
   };

@@ -23,3 +23,8 @@ export function parseSheetAddress(ref: string): { sheet: string; row: number; co
   const col = m[3]!.split('').reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
   return { sheet: (m[1] ?? m[2]!).replace(/''/g, "'"), row: Number(m[4]), col };
 }
+
+/** A place as people read it (表三!D29): for display only, never parsed back. */
+export function placeText(p: { readonly sheet: string; readonly row: number; readonly col: number }): string {
+  return `${p.sheet}!${a1(p.row, p.col)}`;
+}

@@ -6,16 +6,16 @@
 import { AGGREGATE_KIND, restoreReading, SUBMISSION_KIND, type Issue, type Report } from '../model/core';
 import type * as Lazy from '../model/schema/lazy';
 import { WorkbookReadError } from './errors';
-import { getLayout, sheetAddress } from './layout';
-import { metaKey } from './places';
+import { getLayout, sheetName } from './layout';
+import { metaKey, type Places } from './places';
 import { readWorkbookBuffer } from './xlsx/open';
 
 export interface OpenedReport {
   readonly report: Report;
   /** FORM-* issues from reading it. */
   readonly reading: readonly Issue[];
-  /** Cell id → sheet!A1 where it was found (workbooks), or where the template puts it (JSON). */
-  readonly addresses: Readonly<Record<string, string>>;
+  /** Where each cell and cover-sheet field was found (workbooks), or where the template puts it (JSON). */
+  readonly places: Places;
   readonly source: 'xlsx' | 'json' | 'submission';
   /** A 汇总 written by aggregate (its hidden sheet or its JSON says so). */
   readonly aggregate: boolean;
@@ -30,9 +30,10 @@ export type SchemaLoader = () => Promise<typeof Lazy>;
 /** A short, printable excerpt of untrusted text for a message. */
 export const excerpt = (s: string, max = 40): string => (s.length > max ? `${s.slice(0, max)}…` : s);
 
-const templateAddresses = (report: Report) => {
+const templatePlaces = (report: Report): Places => {
   const layout = getLayout(report.format);
-  return Object.fromEntries([...[...layout.cells].map(([id, p]) => [id, sheetAddress(p)] as const), ...layout.meta.map((m) => [metaKey(m.field), sheetAddress(m)] as const)]);
+  const place = (p: { sheet: Parameters<typeof sheetName>[0]; row: number; col: number }) => ({ sheet: sheetName(p.sheet), row: p.row, col: p.col });
+  return Object.fromEntries([...[...layout.cells].map(([id, p]) => [id, place(p)] as const), ...layout.meta.map((m) => [metaKey(m.field), place(m)] as const)]);
 };
 
 /** UTF-16 text (with or without its byte-order mark): every other byte of ASCII is 0. */
@@ -67,8 +68,8 @@ export async function openReport(bytes: Uint8Array, loadSchema: SchemaLoader): P
     const r = kind === SUBMISSION_KIND ? fromSubmission(data) : parseReport(data);
     if (!r.ok) throw new WorkbookReadError(r.problems.slice(0, 5).map((p) => p.message).join('；'));
     const report = 'report' in r.value ? r.value.report : r.value;
-    return { report, reading: restoreReading(report.reading ?? []), addresses: templateAddresses(report), source: kind === SUBMISSION_KIND ? 'submission' : 'json', aggregate, computed: [] };
+    return { report, reading: restoreReading(report.reading ?? []), places: templatePlaces(report), source: kind === SUBMISSION_KIND ? 'submission' : 'json', aggregate, computed: [] };
   }
   const r = await readWorkbookBuffer(bytes);
-  return { report: r.report, reading: r.reading, addresses: r.addresses, source: 'xlsx', aggregate: r.aggregate, computed: r.computed };
+  return { report: r.report, reading: r.reading, places: r.places, source: 'xlsx', aggregate: r.aggregate, computed: r.computed };
 }

@@ -1,15 +1,27 @@
-/** Where an issue is, as users see it (sheet!A1): the one lookup the task pane, the page and the command line share. */
-import { metaFieldOf, type Issue, type MetadataFieldId } from '../model/core';
+/** Where an issue is: the one lookup the task pane, the page and the command line share. Places are structured; text only for display. */
+import { metaFieldOf, type Issue, type MetadataFieldId, type Place } from '../model/core';
+import { placeText } from './a1';
 
-/** The key under which a cover-sheet field's address is kept beside the cells' addresses. */
+export type { Place };
+
+/** The key under which a cover-sheet field's place is kept beside the cells' places. */
 export const metaKey = (field: MetadataFieldId): string => `meta.${field}`;
 
+/** Where each cell (by id) and cover-sheet field (by metaKey) is. */
+export type Places = Readonly<Record<string, Place>>;
+
 /** The issue's own place (a label), else its first cell's, else the cover-sheet field it is about. */
-export function issueAddress(issue: Issue, addresses: Readonly<Record<string, string>>): string | undefined {
-  if (issue.at) return issue.at;
-  if (issue.cells[0]) return addresses[issue.cells[0]];
+export function issuePlace(issue: Issue, places: Places): Place | undefined {
+  if (issue.place) return issue.place;
+  if (issue.cells[0]) return places[issue.cells[0]];
   const field = metaFieldOf(issue);
-  return field ? addresses[metaKey(field)] : undefined;
+  return field ? places[metaKey(field)] : undefined;
+}
+
+/** Where an issue is, as people read it: its place (表三!D29), or where in a published text it was found. */
+export function issueAddress(issue: Issue, places: Places): string | undefined {
+  const p = issuePlace(issue, places);
+  return p ? placeText(p) : issue.at;
 }
 
 /** How a cell is marked: the issue's own cell by its severity, the other cells of its sum lighter. */
@@ -17,21 +29,23 @@ export type MarkLevel = 'error' | 'warning' | 'related';
 const RANK: Record<MarkLevel, number> = { error: 3, warning: 2, related: 1 };
 
 /**
- * The mark of every cell the issues concern, keyed by `key` (a cell id, or where the workbook has
- * it): the suspect (first cell) by severity, the rest of an error's cells as `related`; the strongest wins.
+ * The mark of every place the issues concern: the suspect (first cell, or the issue's own place)
+ * by severity, the rest of an error's cells as `related`; the strongest wins. `placeOf` gives a
+ * cell's place (or any key the caller draws by, such as the cell id itself).
  */
-export function markLevels(issues: readonly Issue[], key: (cell: string) => string | undefined, own: (issue: Issue) => string | undefined): Map<string, MarkLevel> {
-  const out = new Map<string, MarkLevel>();
-  const put = (k: string | undefined, level: MarkLevel) => {
-    if (k === undefined) return;
+export function markLevels<P>(issues: readonly Issue[], placeOf: (cell: string) => P | undefined, own: (issue: Issue) => P | undefined, key: (p: P) => string): Map<string, { place: P; level: MarkLevel }> {
+  const out = new Map<string, { place: P; level: MarkLevel }>();
+  const put = (p: P | undefined, level: MarkLevel) => {
+    if (p === undefined) return;
+    const k = key(p);
     const had = out.get(k);
-    if (had === undefined || RANK[level] > RANK[had]) out.set(k, level);
+    if (had === undefined || RANK[level] > RANK[had.level]) out.set(k, { place: p, level });
   };
   for (const i of issues) {
     if (i.severity === 'info') continue;
-    put(i.at ? own(i) : i.cells[0] ? key(i.cells[0]) : own(i), i.severity);
+    put(i.place || !i.cells[0] ? own(i) : placeOf(i.cells[0]), i.severity);
     // An error's other cells (the rest of a broken sum); a warning marks only its own cell.
-    if (i.severity === 'error') for (const c of i.cells.slice(1)) put(key(c), 'related');
+    if (i.severity === 'error') for (const c of i.cells.slice(1)) put(placeOf(c), 'related');
   }
   return out;
 }

@@ -20,10 +20,12 @@ import {
   type Metadata,
   type MetadataFieldId,
   type Narrative,
+  type Place,
   type Report,
   type StoredReading,
 } from '../model/core';
-import { a1, AGGREGATE_MARK, getLayout, IMPORT_MARK, READING_STORE, sheetName, type Block, type Layout, type Placement, type SheetId } from './layout';
+import { placeText } from './a1';
+import { AGGREGATE_MARK, getLayout, IMPORT_MARK, READING_STORE, sheetName, type Block, type Layout, type Placement, type SheetId } from './layout';
 import { WorkbookReadError } from './errors';
 import { metaKey } from './places';
 
@@ -31,8 +33,8 @@ export interface WorkbookReading {
   readonly report: Report;
   /** FORM-* issues found while reading, to pass to validate({ reading }). */
   readonly reading: readonly Issue[];
-  /** Where each report cell was found: cell id → 表三!D12 (with the sheet's current name). */
-  readonly addresses: Readonly<Record<string, string>>;
+  /** Where each report cell (and cover-sheet field, by metaKey) was found, with the sheet's current name. */
+  readonly places: Readonly<Record<string, Place>>;
   /** The workbook is a 汇总 written by aggregate, not one unit's report. */
   readonly aggregate: boolean;
   /** Total cells (ids) held by a formula: the spreadsheet computes them (validate({ computed })). */
@@ -117,7 +119,7 @@ function compareLabel(expected: string, found: string): LabelMatch {
 
 class Reader {
   readonly reading: Issue[] = [];
-  readonly addresses: Record<string, string> = {};
+  readonly places: Record<string, Place> = {};
   readonly computed: string[] = [];
 
   constructor(
@@ -142,9 +144,10 @@ class Reader {
   checkLabel(ws: Grid, row: number, col: number, expected: string, area: IssueArea): LabelMatch {
     const found = ws.cell(row, col).text;
     const match = compareLabel(expected, found);
-    const at = `${ws.name}!${a1(row, col)}`;
-    if (match === 'variant') this.issue('FORM-LABEL-VARIANT', area, [], { at, expected, found }, { at });
-    if (match === 'different') this.issue('FORM-LABEL', area, [], { at, expected, found }, { at });
+    const place = { sheet: ws.name, row, col };
+    const at = placeText(place);
+    if (match === 'variant') this.issue('FORM-LABEL-VARIANT', area, [], { at, expected, found }, { place });
+    if (match === 'different') this.issue('FORM-LABEL', area, [], { at, expected, found }, { place });
     return match;
   }
 
@@ -190,9 +193,10 @@ class Reader {
     const label = texts.map(([, t]) => t).join(' ');
     const hasValues = block.cols.some((c) => ws.cell(row, c.col + colShift).text !== '');
     if (!label && !hasValues) return;
-    const at = `${ws.name}!${a1(row, texts[0]?.[0] ?? (labelCols[0] ?? 1) + colShift)}`;
+    const place = { sheet: ws.name, row, col: texts[0]?.[0] ?? (labelCols[0] ?? 1) + colShift };
+    const at = placeText(place);
     const table = this.layout.format.tables.find((t) => t.id === block.table)!.name;
-    this.issue('FORM-ROW-EXTRA', block.table, [], { at, table, found: label || '（无标签）' }, { at });
+    this.issue('FORM-ROW-EXTRA', block.table, [], { at, table, found: label || '（无标签）' }, { place });
   }
 
   /** Reads every block of the layout into tables; throws a Chinese message when a table cannot be found. */
@@ -216,14 +220,15 @@ class Reader {
         if (p.sheet !== block.sheet || !rowIds.has(cell.row)) continue;
         const row = rows ? rows.get(cell.row)! : p.row + rowShift;
         const col = p.col + colShift;
-        const at = `${ws.name}!${a1(row, col)}`;
-        this.addresses[cell.id] = at;
+        const place = { sheet: ws.name, row, col };
+        const at = placeText(place);
+        this.places[cell.id] = place;
         const { value, formula, noResult: missing } = ws.cell(row, col);
         if (cell.derived && formula) this.computed.push(cell.id);
-        if (cell.derived && !formula && value !== null) this.issue('FORM-FORMULA-REPLACED', cell.table, [cell.id], { at, where: cellWhere(f, cell) }, { at });
+        if (cell.derived && !formula && value !== null) this.issue('FORM-FORMULA-REPLACED', cell.table, [cell.id], { at, where: cellWhere(f, cell) }, { place });
         if (missing) {
           if (cell.derived) noValue.push(cell.id);
-          else this.issue('FORM-FORMULA-NO-VALUE', cell.table, [cell.id], { at, where: cellWhere(f, cell) }, { at });
+          else this.issue('FORM-FORMULA-NO-VALUE', cell.table, [cell.id], { at, where: cellWhere(f, cell) }, { place });
         }
         (tables[cell.table]![cell.row] ??= {})[cell.col] = value;
       }
@@ -259,13 +264,14 @@ class Reader {
       if (!found) continue;
       const cell = found.ws.cell(found.row, found.col);
       const text = cell.text.trim();
-      const at = `${found.ws.name}!${a1(found.row, found.col)}`;
+      const place = { sheet: found.ws.name, row: found.row, col: found.col };
+      const at = placeText(place);
       // Where the field is, so that an issue about it (META-*) can point there.
-      this.addresses[metaKey(field.field)] = at;
+      this.places[metaKey(field.field)] = place;
       const label = metadataLabel(field.field);
       if (text === '') continue;
       const value = metadataValue(field.field, cell);
-      if (value === undefined) this.issue('FORM-VALUE', 'meta', [], { at, field: label, text }, { at });
+      if (value === undefined) this.issue('FORM-VALUE', 'meta', [], { at, field: label, text }, { place });
       else m[field.field] = value;
     }
     return m as Metadata;
@@ -346,7 +352,7 @@ export function readWorkbook(source: WorkbookSource): WorkbookReading {
   if (stored.length) (report as { reading?: StoredReading[] }).reading = storeReading(stored);
   // An import's totals are printed numbers even where a formula shows them again.
   const computed = mark === IMPORT_MARK ? [] : reader.computed;
-  return { report, reading: [...stored, ...reading], addresses: reader.addresses, aggregate: mark === AGGREGATE_MARK, computed };
+  return { report, reading: [...stored, ...reading], places: reader.places, aggregate: mark === AGGREGATE_MARK, computed };
 }
 
 /** Reading issues kept in the hidden sheet (written with an imported report), as issues. */

@@ -4,8 +4,8 @@
  */
 import { getFormat, validateRead, type Explanation, type FormatId, type Issue, type Report, type ValidationResult } from '../model/core';
 import type { TotalRepair } from '../sheet/totals';
-import { parseSheetAddress } from '../sheet/layout';
-import { issueAddress, markLevels } from '../sheet/places';
+import { placeText } from '../sheet/a1';
+import { issuePlace, markLevels, type Places } from '../sheet/places';
 import { rawValue } from '../model/view';
 import { readWorkbook } from '../sheet/reader';
 import { WorkbookReadError } from '../sheet/xlsx/zip';
@@ -14,8 +14,8 @@ import { HostFailure, type Mark, type Place, type SpreadsheetHost } from '../hos
 export interface CheckOutcome {
   readonly report: Report;
   readonly result: ValidationResult;
-  /** Cell id → sheet!A1 where it was found. */
-  readonly addresses: Readonly<Record<string, string>>;
+  /** Where each cell and cover-sheet field was found. */
+  readonly places: Places;
   /** True where the problem cells were marked; otherwise why not. */
   readonly marked: true | string;
 }
@@ -45,15 +45,10 @@ async function parseExplanations(raw: readonly unknown[]): Promise<Explanation[]
   });
 }
 
-const place = (address: string): Place | undefined => parseSheetAddress(address);
-
 /** The cells to mark: each error or warning at its own place (its suspect cell, or the label it is about), the other cells of a sum lighter. */
-export function marksOf(issues: readonly Issue[], addresses: Readonly<Record<string, string>>): Mark[] {
-  const levels = markLevels(issues, (cell) => addresses[cell], (i) => issueAddress(i, addresses));
-  return [...levels].flatMap(([address, severity]) => {
-    const at = place(address);
-    return at ? [{ place: at, severity }] : [];
-  });
+export function marksOf(issues: readonly Issue[], places: Places): Mark[] {
+  const levels = markLevels(issues, (cell) => places[cell], (i) => issuePlace(i, places), placeText);
+  return [...levels.values()].map(({ place, level }) => ({ place, severity: level }));
 }
 
 /**
@@ -76,12 +71,12 @@ export async function runCheck(host: SpreadsheetHost, previous?: Report): Promis
   let marked: true | string = host.noMarks ?? true;
   if (marked === true) {
     try {
-      await host.mark(marksOf(result.issues, reading.addresses), report.format);
+      await host.mark(marksOf(result.issues, reading.places), report.format);
     } catch (e) {
       marked = message(e);
     }
   }
-  return { ok: true, value: { report, result, addresses: reading.addresses, marked } };
+  return { ok: true, value: { report, result, places: reading.places, marked } };
 }
 
 /** 清除标记: the workbook's format first (its check cells keep the template's own format). */
@@ -89,12 +84,10 @@ export function clearMarks(host: SpreadsheetHost): Promise<Outcome<void>> {
   return attempt(async () => host.clearMarks(readWorkbook((await host.read()).source).report.format));
 }
 
-/** Selects the cell an issue points at (sheet!A1). */
-export function selectCell(host: SpreadsheetHost, address: string): Promise<Outcome<boolean>> {
+/** Selects the cell an issue points at. */
+export function selectCell(host: SpreadsheetHost, place: Place): Promise<Outcome<boolean>> {
   return attempt(async () => {
-    const at = place(address);
-    if (!at) return false;
-    await host.select(at);
+    await host.select(place);
     return true;
   });
 }
@@ -107,10 +100,7 @@ export function saveExplanations(host: SpreadsheetHost, explanations: readonly E
 /** 填入合计: writes the template's formulas back (their results are the model's totals). */
 export function applyTotalRepairs(host: SpreadsheetHost, repairs: readonly TotalRepair[]): Promise<Outcome<number>> {
   return attempt(async () => {
-    const writes = repairs.flatMap((r) => {
-      const at = place(r.address);
-      return at ? [{ place: at, formula: r.formula }] : [];
-    });
+    const writes = repairs.map((r) => ({ place: r.place, formula: r.formula }));
     await host.write(writes);
     return writes.length;
   });
@@ -145,7 +135,7 @@ export function writeReportValues(host: SpreadsheetHost, report: Report): Promis
     const reading = readWorkbook((await host.read()).source);
     if (reading.report.format !== report.format) throw new HostFailure(`本工作簿是 ${reading.report.format} 版格式，汇总结果是 ${report.format} 版格式，不能写入`);
     const writes = getFormat(report.format).cells.flatMap((cell) => {
-      const at = cell.derived ? undefined : place(reading.addresses[cell.id] ?? '');
+      const at = cell.derived ? undefined : reading.places[cell.id];
       return at ? [{ place: at, value: (rawValue(report, cell.id) ?? null) as number | string | null }] : [];
     });
     await host.write(writes);

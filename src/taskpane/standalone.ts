@@ -4,13 +4,12 @@
  * is opened or dropped, validated with the same model, shown as the official tables with the
  * problem cells marked, explained, and exported. Nothing leaves the machine.
  */
-import { VERSION } from '../version';
-import { AGENCY_KINDS, METADATA_FIELDS, SECTIONS, explanationCurrent, explanationKey, formatForYear, getFormat, metaFieldOf, toSubmission, validateRead, withExplanation, type Explanation, type Issue, type Report, type ValidationResult } from '../model/core';
+import { AGENCY_KINDS, METADATA_FIELDS, SECTIONS, explanationCurrent, explanationKey, formatForYear, getFormat, metaFieldOf, validateRead, withExplanation, type Explanation, type Issue, type Report, type ValidationResult } from '../model/core';
 import { tableGrid } from '../sheet/table-grid';
-import { markLevels, type MarkLevel } from '../sheet/places';
+import { markLevels, type MarkLevel, type Places } from '../sheet/places';
 import { totalRepairs, type TotalRepair } from '../sheet/totals';
 import { readInWorker, type PendingRead } from './read-in-worker';
-import { $, backToIssues, confirmExport, confirmRender, download, el, exportName, notify, renderIssues, reportDocx, say, summarize, typedYear } from './ui';
+import { $, backToIssues, confirmExport, confirmRender, download, el, notify, renderIssues, reportDocx, say, summarize, typedYear } from './ui';
 
 /** A file handle of the File System Access API (Chromium): the same file read again without a dialog. */
 interface FileHandle {
@@ -25,7 +24,7 @@ interface Opened {
   readonly handle?: FileHandle;
   report: Report;
   readonly reading: readonly Issue[];
-  readonly addresses: Readonly<Record<string, string>>;
+  readonly places: Places;
   readonly computed: readonly string[];
   readonly source: 'xlsx' | 'json' | 'submission';
   result?: ValidationResult;
@@ -67,7 +66,8 @@ function sheetTable(report: Report, table: 't2' | 't3' | 't4', severity: Readonl
 }
 
 function renderTables(o: Opened): void {
-  const severity = markLevels(o.result?.issues ?? [], (cell) => cell, () => undefined);
+  const marks = markLevels(o.result?.issues ?? [], (cell) => cell, () => undefined, (cell) => cell);
+  const severity = new Map([...marks].map(([cell, m]) => [cell, m.level]));
   const m = o.report.metadata;
   const cover = el('dl', { class: 'cover' });
   // Cover-sheet issues mark their field here, as cell issues mark their cell in the tables.
@@ -118,7 +118,7 @@ function check(previous: Report | undefined, given?: ValidationResult): void {
   const result = given ?? validateRead(opened, previous);
   opened.result = result;
   summarize(result);
-  renderIssues(result, opened.addresses, {
+  renderIssues(result, opened.places, {
     select: (_address, issue) => highlight(issue),
     explain: async (issue, t) => {
       if (!opened) return '';
@@ -140,7 +140,7 @@ function check(previous: Report | undefined, given?: ValidationResult): void {
  */
 function renderRepairs(o: Opened): void {
   const box = $('repairs');
-  const repairs = o.source === 'xlsx' ? totalRepairs(o.report, o.addresses) : [];
+  const repairs = o.source === 'xlsx' ? totalRepairs(o.report, o.places) : [];
   box.hidden = repairs.length === 0;
   if (!repairs.length) return box.replaceChildren();
   const list = el('ul', { class: 'repairs' });
@@ -227,9 +227,10 @@ async function onExport(): Promise<void> {
   if (!opened?.result) return;
   const { report, result } = opened;
   if (!(await confirmExport(result))) return;
-  const doc = toSubmission(report, { result, exportedAt: new Date().toISOString(), generator: { name: 'xxgk-web', version: VERSION } });
-  const name = exportName(report);
-  download(name, `${JSON.stringify(doc, null, 2)}\n`);
+  // Hashing and canonical JSON load only for an export: the page opens and validates without them.
+  const { exportSubmission } = await import(/* webpackChunkName: "export" */ '../sheet/export');
+  const { text, name } = exportSubmission(report, result, 'xxgk-web');
+  download(name, text);
   notify(`已导出 ${name}`, result.valid ? 'pass' : 'fail');
 }
 

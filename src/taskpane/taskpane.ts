@@ -5,8 +5,8 @@
  * reach: WPS's ET model (window.Application), else Office.onReady. Every host call goes through
  * src/host, the work through actions.ts.
  */
-import { VERSION } from '../version';
-import { aggregate, exclusionReason, toSubmission, withExplanation, type AggregateUnit, type FormatId, type Issue } from '../model/core';
+import { exportSubmission } from '../sheet/export';
+import { aggregate, exclusionReason, withExplanation, type AggregateUnit, type FormatId, type Issue } from '../model/core';
 import { whenExcelReady } from '../host/excel';
 import { WpsHost } from '../host/wps';
 import { etApplication } from '../host/wps/et';
@@ -16,7 +16,7 @@ import { totalRepairs } from '../sheet/totals';
 import { applyTotalRepairs, clearMarks, insertTemplate, runCheck, saveExplanations, selectCell, writeReportValues, type CheckOutcome } from './actions';
 import { previousReport, wireCommon } from './common';
 import { readReportFile } from './read-file';
-import { $, ask, backToIssues, confirmExport, confirmRender, download, el, exportName, notify, renderIssues, reportDocx, say, summarize, typedYear, updateFormat } from './ui';
+import { $, ask, backToIssues, confirmExport, confirmRender, download, el, notify, renderIssues, reportDocx, say, summarize, typedYear, updateFormat } from './ui';
 
 let host: SpreadsheetHost;
 let last: CheckOutcome | undefined;
@@ -54,11 +54,11 @@ async function onCheck(): Promise<void> {
   }
   last = r.value;
   summarize(r.value.result, r.value.marked === true ? '' : `。${r.value.marked}`);
-  renderIssues(r.value.result, r.value.addresses, {
-    select: (address) => void selectCell(host, address).then((s) => !s.ok && say(s.message, 'fail')),
+  renderIssues(r.value.result, r.value.places, {
+    select: (place) => void selectCell(host, place).then((s) => !s.ok && say(s.message, 'fail')),
     explain,
   });
-  ($('fill-totals') as HTMLButtonElement).disabled = totalRepairs(r.value.report, r.value.addresses).length === 0;
+  ($('fill-totals') as HTMLButtonElement).disabled = totalRepairs(r.value.report, r.value.places).length === 0;
   ($('export') as HTMLButtonElement).disabled = false;
   ($('render-docx') as HTMLButtonElement).disabled = false;
 }
@@ -84,7 +84,7 @@ async function onClear(): Promise<void> {
 
 async function onFillTotals(): Promise<void> {
   if (!last) return;
-  const repairs = totalRepairs(last.report, last.addresses);
+  const repairs = totalRepairs(last.report, last.places);
   if (repairs.length === 0) return say('所有合计单元格都与公式一致。');
   const list = el('ul', { class: 'changes' });
   for (const r of repairs) list.append(el('li', {}, `${r.address}（${r.where}）：${String(r.current ?? '空')} → ${r.computed}（恢复合计公式）`));
@@ -102,8 +102,7 @@ async function onExport(): Promise<void> {
   if (!last) return;
   const { report, result } = last;
   if (!(await confirmExport(result))) return;
-  const text = JSON.stringify(toSubmission(report, { result, exportedAt: new Date().toISOString(), generator: { name: 'xxgk-addin', version: VERSION } }), null, 2);
-  const name = exportName(report);
+  const { text, name } = exportSubmission(report, result, 'xxgk-addin');
   ($('export-text') as HTMLTextAreaElement).value = text;
   const fallback = $('export-fallback');
   const note = $('export-note');

@@ -6,7 +6,8 @@
  */
 import { formatForYear, getFormat, type FormatId, type Issue, type Report, type ValidationResult, AREA_LABELS, SEVERITY_LABELS } from '../model/core';
 import { cellGroupMessage } from '../model/rules/messages.zh-CN';
-import { issueAddress } from '../sheet/places';
+import { issueAddress, issuePlace, type Place, type Places } from '../sheet/places';
+import { placeText } from '../sheet/a1';
 
 export const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
@@ -128,7 +129,7 @@ export function summarize(result: ValidationResult, note = ''): void {
 
 export interface IssueHandlers {
   /** Called when the user activates an issue that has a place. */
-  select(address: string, issue: Issue): void;
+  select(place: Place, issue: Issue): void;
   /** Saves an explanation (empty text removes it); resolves to a status text. */
   explain(issue: Issue, text: string): Promise<string>;
 }
@@ -174,7 +175,7 @@ function grouped(issues: readonly Issue[], format: FormatId | undefined): (Issue
  * The issue list: by table, errors before warnings before notes, repeated cell findings of one
  * column as one expandable line; each issue a button that selects its cell. The filter shows one severity.
  */
-export function renderIssues(result: ValidationResult, addresses: Readonly<Record<string, string>>, handlers: IssueHandlers): void {
+export function renderIssues(result: ValidationResult, places: Places, handlers: IssueHandlers): void {
   $('hints').replaceChildren(...result.hints.map((h) => el('p', { class: 'note hint' }, `提示：${h.message}`)));
   const container = $('issues');
   container.replaceChildren();
@@ -186,7 +187,7 @@ export function renderIssues(result: ValidationResult, addresses: Readonly<Recor
     const list = el('ul', { class: 'issues' });
     for (const item of grouped(issues, result.format)) {
       if ('ruleId' in item) {
-        list.append(issueItem(item, addresses, handlers));
+        list.append(issueItem(item, places, handlers));
         continue;
       }
       const severity = item.items[0]!.severity;
@@ -194,7 +195,7 @@ export function renderIssues(result: ValidationResult, addresses: Readonly<Recor
       const details = el('details');
       details.append(el('summary', {}, `${SEVERITY_LABELS[severity]}：${item.label}`));
       const inner = el('ul', { class: 'issues' });
-      for (const i of item.items) inner.append(issueItem(i, addresses, handlers));
+      for (const i of item.items) inner.append(issueItem(i, places, handlers));
       details.append(inner);
       li.append(details);
       list.append(li);
@@ -219,24 +220,25 @@ function applyFilter(): void {
 
 let issueCount = 0;
 
-function issueItem(issue: Issue, addresses: Readonly<Record<string, string>>, handlers: IssueHandlers): HTMLLIElement {
+function issueItem(issue: Issue, places: Places, handlers: IssueHandlers): HTMLLIElement {
   const li = el('li', { class: issue.severity, 'data-rule': issue.ruleId, 'data-severity': issue.severity });
-  const address = issueAddress(issue, addresses);
+  const place = issuePlace(issue, places);
+  const address = issueAddress(issue, places);
   const button = el('button', { type: 'button', class: 'issue' });
   button.append(el('span', {}, `${SEVERITY_LABELS[issue.severity]}：${issue.message}`));
   button.append(el('span', { class: 'where' }, address ?? ''));
-  if (address) {
-    button.setAttribute('data-address', address);
+  if (place) {
+    button.setAttribute('data-address', placeText(place));
     button.addEventListener('click', () => {
       lastClicked = button;
-      handlers.select(address, issue);
+      handlers.select(place, issue);
     });
   }
   li.append(button);
   // Rule ids and the cells concerned are for whoever checks the checker: behind 详情.
   const detail = el('details', { class: 'detail' });
   detail.append(el('summary', {}, '详情'));
-  const cells = issue.cells.map((c) => addresses[c] ?? c);
+  const cells = issue.cells.map((c) => (places[c] ? placeText(places[c]) : c));
   detail.append(el('span', {}, `规则 ${issue.ruleId}${cells.length > 1 ? `；涉及 ${cells.join('、')}` : ''}`));
   li.append(detail);
   if (issue.severity === 'warning') li.append(explanationEditor(issue, handlers, ++issueCount));
@@ -286,10 +288,6 @@ export async function reportDocx(report: Report): Promise<{ name: string; blob: 
   const { renderDocxBlob } = await import(/* webpackChunkName: "render-docx" */ '../publish/render-docx');
   const name = `${report.metadata.agencyName || ''}${report.metadata.year ?? ''}年政府信息公开工作年度报告.docx`.replace(/[\\/:*?"<>|]/g, '_');
   return { name, blob: await renderDocxBlob(report) };
-}
-
-export function exportName(report: Report): string {
-  return `${report.metadata.agencyName || '年度报告'}-${report.metadata.year ?? ''}.json`.replace(/[\\/:*?"<>|]/g, '_');
 }
 
 /** Asks before making the publishable report of one that still has errors. */

@@ -9,7 +9,7 @@ import { viewOf } from '../model/view';
 import { explanationChunks } from '../host/grid-source';
 import { EXPLANATION_CHUNK, EXPLANATION_ROW } from '../host/areas';
 import { checkResult } from '../sheet/formulas';
-import { getLayout, parseSheetAddress, sheetName } from '../sheet/layout';
+import { getLayout, sheetName } from '../sheet/layout';
 import type { Report } from '../model/core';
 import type { TotalRepair } from '../sheet/totals';
 import { fillTemplate } from './fill';
@@ -36,10 +36,9 @@ export async function correctedWorkbook(bytes: ArrayBuffer, report: Report, repa
   // The report as it will read after the repair: what every total and check cell then shows.
   const totals = computeTotals(report);
   for (const r of repairs) {
-    const at = parseSheetAddress(r.address);
-    const ws = at && wb.getWorksheet(at.sheet);
-    if (!at || !ws) continue;
-    ws.getCell(at.row, at.col).value = { formula: r.formula, result: r.computed } as ExcelJS.CellFormulaValue;
+    const ws = wb.getWorksheet(r.place.sheet);
+    if (!ws) continue;
+    ws.getCell(r.place.row, r.place.col).value = { formula: r.formula, result: r.computed } as ExcelJS.CellFormulaValue;
   }
   // ExcelJS drops a cached result of 0 when it loads: every total formula gets its result again.
   const shown = viewOf(report).values.slice();

@@ -110,7 +110,7 @@ describe.each(['1.13', '1.6', '1.2'])('Excel with ExcelApi %s', (sets) => {
     const { host } = excelHostOn(book, { sets });
     const outcome = await actions.runCheck(host);
     if (!outcome.ok) throw new Error(outcome.message);
-    const repairs = totalRepairs(outcome.value.report, outcome.value.addresses);
+    const repairs = totalRepairs(outcome.value.report, outcome.value.places);
     const natural = base.tables.t3.resultTotal!.natural as number;
     const total = base.tables.t3.resultTotal!.total as number;
     expect(repairs.map((r) => [r.address, r.current, r.computed, r.formula])).toEqual([
@@ -162,7 +162,7 @@ describe.each(['1.13', '1.6', '1.2'])('Excel with ExcelApi %s', (sets) => {
   test('clicking an issue activates its sheet and selects its cell', async () => {
     const book = await excelBookOf(broken);
     const { host } = excelHostOn(book, { sets });
-    expect(await actions.selectCell(host, '表三!D29')).toEqual({ ok: true, value: true });
+    expect(await actions.selectCell(host, { sheet: '表三', row: 29, col: 4 })).toEqual({ ok: true, value: true });
     expect([book.active, book.selected]).toEqual(['表三', '表三!D29']);
   });
 
@@ -186,7 +186,7 @@ describe('Excel: protection the add-in cannot lift', () => {
     expect(outcome.value.result.counts.error).toBeGreaterThan(0);
     expect(outcome.value.marked).toMatch(/^未能标记问题单元格：工作表.*“表三”.*受保护.*撤消工作表保护/);
     expect(REPORT_SHEETS.map((n) => book.sheet(n)!.protected)).toEqual([true, true, true, true]);
-    const fill = await actions.applyTotalRepairs(host, totalRepairs(outcome.value.report, outcome.value.addresses));
+    const fill = await actions.applyTotalRepairs(host, totalRepairs(outcome.value.report, outcome.value.places));
     expect(fill).toEqual({ ok: false, message: expect.stringMatching(/^未能写入单元格：工作表“表三”受保护/) });
     expect(t3.peek(29, 4)!.formula).toBeUndefined();
   });

@@ -107,7 +107,7 @@ describe('WPS 表格 host', () => {
     const states = sheetStates(book);
     const outcome = await actions.runCheck(host);
     if (!outcome.ok) throw new Error(outcome.message);
-    const repairs = totalRepairs(outcome.value.report, outcome.value.addresses);
+    const repairs = totalRepairs(outcome.value.report, outcome.value.places);
     expect(repairs.map((r) => [r.address, r.formula])).toEqual([
       ['表三!D29', 'SUM(D8:D28)'],
       ['表三!J29', 'SUM(D29:I29)'],
@@ -152,7 +152,7 @@ describe('WPS 表格 host', () => {
 
   test('clicking an issue activates its sheet and selects its cell', async () => {
     const { book, host } = await wpsOn(broken);
-    expect(await actions.selectCell(host, '表三!D29')).toEqual({ ok: true, value: true });
+    expect(await actions.selectCell(host, { sheet: '表三', row: 29, col: 4 })).toEqual({ ok: true, value: true });
     expect([book.active, book.selected]).toEqual(['表三', '表三!D29']);
   });
 
@@ -164,7 +164,7 @@ describe('WPS 表格 host', () => {
     expect(outcome.value.result.counts.error).toBeGreaterThan(0);
     expect(outcome.value.marked).toMatch(/^未能标记问题单元格：工作表“表三”受保护.*撤销工作表保护/);
     expect(REPORT_SHEETS.map((n) => book.sheet(n)!.protected)).toEqual([true, true, true, true]);
-    const fill = await actions.applyTotalRepairs(host, totalRepairs(outcome.value.report, outcome.value.addresses));
+    const fill = await actions.applyTotalRepairs(host, totalRepairs(outcome.value.report, outcome.value.places));
     expect(fill).toEqual({ ok: false, message: expect.stringMatching(/^未能写入单元格：工作表“表三”受保护/) });
     expect(book.sheet('表三')!.peek(29, 4)!.formula).toBeUndefined();
   });

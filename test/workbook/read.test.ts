@@ -1,3 +1,4 @@
+import { placeText } from '../../src/sheet/a1';
 import { validate } from '../../src/model';
 import { WorkbookReadError } from '../../src/sheet/xlsx/zip';
 import { readWorkbookBuffer } from '../../src/sheet/xlsx/open';
@@ -21,7 +22,7 @@ describe('reading filled workbooks', () => {
     cellOf(wb, base, 't2.license.decisions').value = '0';
     const r = await reread(wb);
     const result = validate(r.report, { reading: r.reading });
-    const flagged = result.issues.filter((i) => i.ruleId === 'CELL-NUMBER-AS-TEXT').map((i) => r.addresses[i.cells[0]!]);
+    const flagged = result.issues.filter((i) => i.ruleId === 'CELL-NUMBER-AS-TEXT').map((i) => placeText(r.places[i.cells[0]!]!));
     expect(flagged).toEqual(['表二!B8', '表三!D8', '表四!A5']);
     expect(r.report.tables.t3.disclosed!.natural).toBe('１２');
   });
@@ -31,7 +32,7 @@ describe('reading filled workbooks', () => {
     cellOf(wb, base, 't3.new.research').value = null;
     const r = await reread(wb);
     const result = validate(r.report, { reading: r.reading });
-    expect(result.issues.filter((i) => i.ruleId === 'CELL-BLANK').map((i) => r.addresses[i.cells[0]!])).toEqual(['表三!F6']);
+    expect(result.issues.filter((i) => i.ruleId === 'CELL-BLANK').map((i) => placeText(r.places[i.cells[0]!]!))).toEqual(['表三!F6']);
     expect(result.issues.map((i) => i.ruleId)).toContain('T3-BALANCE');
   });
 
@@ -43,7 +44,7 @@ describe('reading filled workbooks', () => {
     const result = validate(r.report, { reading: r.reading });
     expect(r.report.tables.t3.resultTotal!.natural).toBe(total + 1);
     const replaced = result.issues.filter((i) => i.ruleId === 'FORM-FORMULA-REPLACED');
-    expect(replaced.map((i) => [i.severity, i.at])).toEqual([['info', '表三!D29']]);
+    expect(replaced.map((i) => [i.severity, i.place && placeText(i.place)])).toEqual([['info', '表三!D29']]);
     expect(result.hints.map((h) => h.cell)).toEqual(['t3.resultTotal.natural']);
   });
 
@@ -64,8 +65,8 @@ describe('reading filled workbooks', () => {
     buf = await renameSheetInFile(buf, '表四', '复议诉讼');
     const r = await readWorkbookBuffer(buf);
     expect(r.report.tables).toEqual(base.tables);
-    expect(r.addresses['t3.new.natural']).toBe('申请情况!D6');
-    expect(r.addresses['t4.review.total']).toBe('复议诉讼!E5');
+    expect(placeText(r.places['t3.new.natural']!)).toBe('申请情况!D6');
+    expect(placeText(r.places['t4.review.total']!)).toBe('复议诉讼!E5');
   });
 
   test('extra rows below a table are ignored; a row inserted inside a table is skipped with a warning', async () => {
@@ -78,7 +79,7 @@ describe('reading filled workbooks', () => {
     const r = await reread(wb);
     expect(r.report.tables.t3).toEqual(base.tables.t3);
     const extra = r.reading.filter((i) => i.ruleId === 'FORM-ROW-EXTRA');
-    expect(extra.map((i) => [i.severity, i.at, i.message])).toEqual([
+    expect(extra.map((i) => [i.severity, i.place && placeText(i.place), i.message])).toEqual([
       ['warning', '表三!C12', '表三!C12：表三中多出一行“其中：网上申请”，模板中没有此行，其中的数字未计入'],
     ]);
   });
@@ -88,7 +89,7 @@ describe('reading filled workbooks', () => {
     sheet(wb, 't3').getCell('C10').value = '属于国家机密';
     sheet(wb, 't2').getCell('A4').value = '规章（县级无此项）';
     const r = await reread(wb);
-    expect(r.reading.map((i) => [i.ruleId, i.severity, i.at])).toEqual([
+    expect(r.reading.map((i) => [i.ruleId, i.severity, i.place && placeText(i.place)])).toEqual([
       ['FORM-LABEL-VARIANT', 'warning', '表二!A4'],
       ['FORM-LABEL', 'error', '表三!C10'],
     ]);
@@ -125,7 +126,7 @@ describe('reading filled workbooks', () => {
     cover.getCell('B4').value = '区政府';
     cover.getCell('B9').value = '一月上旬';
     const r2 = await reread(wb);
-    expect(r2.reading.map((i) => [i.ruleId, i.at])).toEqual([
+    expect(r2.reading.map((i) => [i.ruleId, i.place && placeText(i.place)])).toEqual([
       ['FORM-VALUE', '基本信息!B4'],
       ['FORM-VALUE', '基本信息!B9'],
     ]);

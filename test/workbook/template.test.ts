@@ -1,3 +1,4 @@
+import { placeText } from '../../src/sheet/a1';
 import ExcelJS from 'exceljs';
 import { readFileSync } from 'fs';
 import { join } from 'path';
@@ -60,7 +61,7 @@ describe('template workbooks', () => {
     const inputs = getFormat('2021').cells.filter((c) => !c.derived).length;
     expect(result.issues.filter((i) => i.ruleId === 'CELL-BLANK')).toHaveLength(inputs);
     expect(result.issues.filter((i) => !['CELL-BLANK', 'META-REQUIRED'].includes(i.ruleId))).toEqual([]);
-    expect(r.addresses['t3.new.natural']).toBe('表三!D6');
+    expect(placeText(r.places['t3.new.natural']!)).toBe('表三!D6');
   });
   test.each(FORMAT_IDS)('format %s: every check cell shows “✓” green and “差 N” red (a conditional format), and the sheets print on A4 one page wide', async (formatId) => {
     const wb = await load(readFileSync(join(root, `assets/template-${formatId}.xlsx`)));

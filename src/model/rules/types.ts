@@ -3,6 +3,13 @@ import type { Report } from '../schema/report';
 import type { SectionId } from '../sections';
 import type { RuleId, Severity } from './ids';
 
+/** A cell of a workbook, as found there: the sheet's current name, 1-based row and column. */
+export interface Place {
+  readonly sheet: string;
+  readonly row: number;
+  readonly col: number;
+}
+
 /** Where an issue belongs in the ordered list: cover sheet, a table, or the narrative. */
 export type IssueArea = 'meta' | TableId | 'narrative';
 
@@ -95,7 +102,9 @@ export interface Issue<K extends RuleId = RuleId> {
   readonly area: IssueArea;
   /** Cell ids the issue concerns; the first is the one to select. */
   readonly cells: readonly string[];
-  /** Where the issue is when it is not a report cell (a label, a cover-sheet field): sheet!A1. */
+  /** Where in the workbook the issue is when it is not a report cell (a label, a cover-sheet field). */
+  readonly place?: Place;
+  /** Where in a published text it was found (第 12 行): shown, never a cell to select. */
   readonly at?: string;
   readonly params: RuleParams[K];
   readonly message: string;

@@ -19,6 +19,9 @@ export const IssueSchema = z.strictObject({
   severity: z.enum(SEVERITIES as ['error', 'warning', 'info']),
   area: z.enum(['meta', 't2', 't3', 't4', 'narrative']),
   cells: z.array(z.string().max(200)).max(500),
+  /** Where in the workbook the issue is, when not at a report cell (a label, a cover-sheet field). */
+  place: z.strictObject({ sheet: z.string().max(100), row: z.number().int().min(1).max(1_048_576), col: z.number().int().min(1).max(16_384) }).optional(),
+  /** Where in a published text it was found (第 12 行). */
   at: z.string().max(300).optional(),
   message: z.string().max(4000),
   params: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])),
