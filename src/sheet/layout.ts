@@ -150,40 +150,51 @@ export function getLayout(format: FormatId): Layout {
   return l;
 }
 
-function buildLayout(f: CompiledFormat): Layout {
-  const labels: LabelCell[] = [];
-  const cells = new Map<string, Placement>();
-  const blocks: Block[] = [];
-  const checks: CheckCell[] = [];
-  const label = (l: LabelCell) => labels.push(l);
-  const heading = (t: TableId) => f.tables.find((x) => x.id === t)!.title;
-  const [t2, t3, t4] = f.def.tables;
-  const sheets: SheetInfo[] = [];
+/** What the sheet builders add to, in order. */
+interface Sheets {
+  readonly f: CompiledFormat;
+  readonly labels: LabelCell[];
+  readonly cells: Map<string, Placement>;
+  readonly blocks: Block[];
+  readonly checks: CheckCell[];
+  readonly sheets: SheetInfo[];
+}
 
-  // 基本信息
-  label({ sheet: 'cover', row: 1, col: 1, text: TITLE, role: 'title', cols: 2 });
+const label = (l: Sheets, cell: LabelCell) => l.labels.push(cell);
+const headingOf = (f: CompiledFormat, t: TableId) => f.tables.find((x) => x.id === t)!.title;
+/** 表三's label for its row-total check column (总计检查), used again under 表四's groups. */
+const rowCheckLabel = (f: CompiledFormat) => `${f.def.tables[1].columns.find((c) => c.sumOf)!.label}检查`;
+
+/** 基本信息: a label and an input cell per field, and the format in words. */
+function coverSheet(l: Sheets): Layout['meta'] {
+  const { f } = l;
+  label(l, { sheet: 'cover', row: 1, col: 1, text: TITLE, role: 'title', cols: 2 });
   const meta = METADATA_FIELDS.map((m, i) => {
-    label({ sheet: 'cover', row: 3 + i, col: 1, text: m.label, role: 'field' });
+    label(l, { sheet: 'cover', row: 3 + i, col: 1, text: m.label, role: 'field' });
     return { sheet: 'cover' as const, row: 3 + i, col: 2, field: m.id, name: `${NAME_PREFIX}META_${m.id.toUpperCase()}` };
   });
-  label({ sheet: 'cover', row: 3 + METADATA_FIELDS.length, col: 1, text: FORMAT_LABEL, role: 'field' });
-  label({ sheet: 'cover', row: 3 + METADATA_FIELDS.length, col: 2, text: `${f.id} 版（${f.def.notice}）`, role: 'note' });
-  sheets.push({ id: 'cover', name: sheetName('cover'), widths: [22, 56] });
+  label(l, { sheet: 'cover', row: 3 + METADATA_FIELDS.length, col: 1, text: FORMAT_LABEL, role: 'field' });
+  label(l, { sheet: 'cover', row: 3 + METADATA_FIELDS.length, col: 2, text: `${f.id} 版（${f.def.notice}）`, role: 'note' });
+  l.sheets.push({ id: 'cover', name: sheetName('cover'), widths: [22, 56] });
+  return meta;
+}
 
-  // 表二: blocks one under another; column A holds the row labels.
+/** 表二: blocks one under another; column A holds the row labels. */
+function table2Sheet(l: Sheets): void {
+  const t2 = l.f.def.tables[0];
   const t2Width = 1 + Math.max(...t2.blocks.map((b) => b.columns.length));
-  label({ sheet: 't2', row: 1, col: 1, text: heading('t2'), role: 'title', cols: t2Width });
+  label(l, { sheet: 't2', row: 1, col: 1, text: headingOf(l.f, 't2'), role: 'title', cols: t2Width });
   let r = 2;
   for (const b of t2.blocks) {
-    label({ sheet: 't2', row: r, col: 1, text: b.label, role: 'block', cols: t2Width });
-    label({ sheet: 't2', row: r + 1, col: 1, text: t2.rowHeader, role: 'header' });
-    b.columns.forEach((c, k) => label({ sheet: 't2', row: r + 1, col: 2 + k, text: c.label, role: 'header' }));
+    label(l, { sheet: 't2', row: r, col: 1, text: b.label, role: 'block', cols: t2Width });
+    label(l, { sheet: 't2', row: r + 1, col: 1, text: t2.rowHeader, role: 'header' });
+    b.columns.forEach((c, k) => label(l, { sheet: 't2', row: r + 1, col: 2 + k, text: c.label, role: 'header' }));
     const top = r + 2;
     b.rows.forEach((row, i) => {
-      label({ sheet: 't2', row: top + i, col: 1, text: row.label, role: 'rowLabel', rowId: row.id, indent: 0 });
-      b.columns.forEach((c, k) => cells.set(`t2.${row.id}.${c.id}`, { sheet: 't2', row: top + i, col: 2 + k }));
+      label(l, { sheet: 't2', row: top + i, col: 1, text: row.label, role: 'rowLabel', rowId: row.id, indent: 0 });
+      b.columns.forEach((c, k) => l.cells.set(`t2.${row.id}.${c.id}`, { sheet: 't2', row: top + i, col: 2 + k }));
     });
-    blocks.push({
+    l.blocks.push({
       name: `${NAME_PREFIX}T2_${b.id.toUpperCase()}`,
       sheet: 't2',
       table: 't2',
@@ -194,29 +205,32 @@ function buildLayout(f: CompiledFormat): Layout {
     });
     r = top + b.rows.length;
   }
-  sheets.push({ id: 't2', name: sheetName('t2'), widths: [26, ...Array(t2Width - 1).fill(18)] });
+  l.sheets.push({ id: 't2', name: sheetName('t2'), widths: [26, ...Array(t2Width - 1).fill(18)] });
+}
 
-  // 表三: three label columns (一 / （三） / 1.), the applicant columns, a check column.
+/** 表三: three label columns (一 / （三） / 1.), the applicant columns, a check column and two check rows. */
+function table3Sheet(l: Sheets): void {
+  const { f } = l;
+  const t3 = f.def.tables[1];
   const labelCols = 3;
   const first = labelCols + 1;
   const checkCol = first + t3.columns.length;
-  label({ sheet: 't3', row: 1, col: 1, text: heading('t3'), role: 'title', cols: checkCol });
-  label({ sheet: 't3', row: 2, col: 1, text: t3.note, role: 'note', cols: checkCol });
-  label({ sheet: 't3', row: 3, col: 1, text: '', role: 'header', rows: 3, cols: labelCols });
-  label({ sheet: 't3', row: 3, col: first, text: t3.header, role: 'header', cols: t3.columns.length });
+  label(l, { sheet: 't3', row: 1, col: 1, text: headingOf(f, 't3'), role: 'title', cols: checkCol });
+  label(l, { sheet: 't3', row: 2, col: 1, text: t3.note, role: 'note', cols: checkCol });
+  label(l, { sheet: 't3', row: 3, col: 1, text: '', role: 'header', rows: 3, cols: labelCols });
+  label(l, { sheet: 't3', row: 3, col: first, text: t3.header, role: 'header', cols: t3.columns.length });
   t3.columns.forEach((c, k) => {
     const col = first + k;
-    if (!c.group) label({ sheet: 't3', row: 4, col, text: c.label, role: 'header', rows: 2 });
+    if (!c.group) label(l, { sheet: 't3', row: 4, col, text: c.label, role: 'header', rows: 2 });
     else {
       if (k === 0 || t3.columns[k - 1]!.group !== c.group) {
         const span = t3.columns.filter((x) => x.group === c.group).length;
-        label({ sheet: 't3', row: 4, col, text: c.group, role: 'header', cols: span });
+        label(l, { sheet: 't3', row: 4, col, text: c.group, role: 'header', cols: span });
       }
-      label({ sheet: 't3', row: 5, col, text: c.label, role: 'header' });
+      label(l, { sheet: 't3', row: 5, col, text: c.label, role: 'header' });
     }
   });
-  const rowCheckLabel = `${t3.columns.find((c) => c.sumOf)!.label}检查`;
-  label({ sheet: 't3', row: 3, col: checkCol, text: rowCheckLabel, role: 'header', rows: 3 });
+  label(l, { sheet: 't3', row: 3, col: checkCol, text: rowCheckLabel(f), role: 'header', rows: 3 });
   const t3Rows: Block['rows'][number][] = [];
   let row3 = 6;
   const place = (rows: readonly RowDef[], depth: number, prefix: string): void => {
@@ -224,43 +238,39 @@ function buildLayout(f: CompiledFormat): Layout {
       const col = 1 + depth;
       if (!def.children) {
         const id = prefix ? `${prefix}.${def.id}` : def.id;
-        label({ sheet: 't3', row: row3, col, text: def.label, role: 'rowLabel', cols: labelCols - depth, rowId: id, indent: depth });
+        label(l, { sheet: 't3', row: row3, col, text: def.label, role: 'rowLabel', cols: labelCols - depth, rowId: id, indent: depth });
         t3Rows.push({ id, row: row3, labelCol: col, label: def.label });
-        t3.columns.forEach((c, k) => cells.set(`t3.${id}.${c.id}`, { sheet: 't3', row: row3, col: first + k }));
+        t3.columns.forEach((c, k) => l.cells.set(`t3.${id}.${c.id}`, { sheet: 't3', row: row3, col: first + k }));
         row3++;
         continue;
       }
       const start = row3;
       place(def.children, depth + 1, def.heading ? prefix : prefix ? `${prefix}.${def.id}` : def.id);
-      label({ sheet: 't3', row: start, col, text: def.label, role: 'rowLabel', rows: row3 - start, indent: depth });
+      label(l, { sheet: 't3', row: start, col, text: def.label, role: 'rowLabel', rows: row3 - start, indent: depth });
     }
   };
   place(t3.rows, 0, '');
-  blocks.push({
-    name: `${NAME_PREFIX}T3`,
-    sheet: 't3',
-    table: 't3',
-    top: 6,
-    left: first,
-    rows: t3Rows,
-    cols: t3.columns.map((c, k) => ({ id: c.id, col: first + k })),
-  });
+  l.blocks.push({ name: `${NAME_PREFIX}T3`, sheet: 't3', table: 't3', top: 6, left: first, rows: t3Rows, cols: t3.columns.map((c, k) => ({ id: c.id, col: first + k })) });
   // Check cells: row totals in the check column, column sums and the balance in rows below.
   const checkRows = { 'T3-RESULT-TOTAL': row3, 'T3-BALANCE': row3 + 1 } as const;
   const resultTotalRef = f.cells.find((c) => c.table === 't3' && c.derived?.rule === 'T3-RESULT-TOTAL')!.rowRef;
-  label({ sheet: 't3', row: checkRows['T3-RESULT-TOTAL'], col: 1, text: `${resultTotalRef}检查`, role: 'checkLabel', cols: labelCols });
-  label({ sheet: 't3', row: checkRows['T3-BALANCE'], col: 1, text: '勾稽关系检查', role: 'checkLabel', cols: labelCols });
+  label(l, { sheet: 't3', row: checkRows['T3-RESULT-TOTAL'], col: 1, text: `${resultTotalRef}检查`, role: 'checkLabel', cols: labelCols });
+  label(l, { sheet: 't3', row: checkRows['T3-BALANCE'], col: 1, text: '勾稽关系检查', role: 'checkLabel', cols: labelCols });
   for (const eq of f.equations.filter((e) => e.table === 't3')) {
-    const at = cells.get(f.cells[eq.lhs[0]!]!.id)!;
-    if (eq.rule === 'T3-ROW-TOTAL') checks.push({ sheet: 't3', row: at.row, col: checkCol, equation: eq });
-    else checks.push({ sheet: 't3', row: checkRows[eq.rule as keyof typeof checkRows], col: at.col, equation: eq });
+    const at = l.cells.get(f.cells[eq.lhs[0]!]!.id)!;
+    if (eq.rule === 'T3-ROW-TOTAL') l.checks.push({ sheet: 't3', row: at.row, col: checkCol, equation: eq });
+    else l.checks.push({ sheet: 't3', row: checkRows[eq.rule as keyof typeof checkRows], col: at.col, equation: eq });
   }
-  sheets.push({ id: 't3', name: sheetName('t3'), widths: [16, 16, 40, ...Array(t3.columns.length).fill(10), 12], printTitleRows: [3, 5] });
+  l.sheets.push({ id: 't3', name: sheetName('t3'), widths: [16, 16, 40, ...Array(t3.columns.length).fill(10), 12], printTitleRows: [3, 5] });
+}
 
-  // 表四: groups side by side; a parent (行政诉讼) spans its groups.
+/** 表四: groups side by side; a parent (行政诉讼) spans its groups; a check row under the data. */
+function table4Sheet(l: Sheets): void {
+  const { f } = l;
+  const t4 = f.def.tables[2];
   const n4 = t4.columns.length;
   const width4 = t4.groups.length * n4;
-  label({ sheet: 't4', row: 1, col: 1, text: heading('t4'), role: 'title', cols: width4 });
+  label(l, { sheet: 't4', row: 1, col: 1, text: headingOf(f, 't4'), role: 'title', cols: width4 });
   const dataRow = 5;
   const t4Rows: Block['rows'][number][] = [];
   t4.groups.forEach((g, gi) => {
@@ -268,19 +278,19 @@ function buildLayout(f: CompiledFormat): Layout {
     if (g.parent) {
       if (gi === 0 || t4.groups[gi - 1]!.parent !== g.parent) {
         const span = t4.groups.filter((x) => x.parent === g.parent).length * n4;
-        label({ sheet: 't4', row: 2, col: left, text: g.parent, role: 'header', cols: span });
+        label(l, { sheet: 't4', row: 2, col: left, text: g.parent, role: 'header', cols: span });
       }
-      label({ sheet: 't4', row: 3, col: left, text: g.label, role: 'header', cols: n4, rowId: g.id });
-      t4.columns.forEach((c, k) => label({ sheet: 't4', row: 4, col: left + k, text: c.label, role: 'header' }));
+      label(l, { sheet: 't4', row: 3, col: left, text: g.label, role: 'header', cols: n4, rowId: g.id });
+      t4.columns.forEach((c, k) => label(l, { sheet: 't4', row: 4, col: left + k, text: c.label, role: 'header' }));
     } else {
-      label({ sheet: 't4', row: 2, col: left, text: g.label, role: 'header', cols: n4, rowId: g.id });
-      t4.columns.forEach((c, k) => label({ sheet: 't4', row: 3, col: left + k, text: c.label, role: 'header', rows: 2 }));
+      label(l, { sheet: 't4', row: 2, col: left, text: g.label, role: 'header', cols: n4, rowId: g.id });
+      t4.columns.forEach((c, k) => label(l, { sheet: 't4', row: 3, col: left + k, text: c.label, role: 'header', rows: 2 }));
     }
-    t4.columns.forEach((c, k) => cells.set(`t4.${g.id}.${c.id}`, { sheet: 't4', row: dataRow, col: left + k }));
+    t4.columns.forEach((c, k) => l.cells.set(`t4.${g.id}.${c.id}`, { sheet: 't4', row: dataRow, col: left + k }));
     t4Rows.push({ id: g.id, row: dataRow, labelCol: left, label: g.label });
-    label({ sheet: 't4', row: dataRow + 1, col: left, text: `${g.label}${rowCheckLabel}`, role: 'checkLabel', cols: n4 - 1 });
+    label(l, { sheet: 't4', row: dataRow + 1, col: left, text: `${g.label}${rowCheckLabel(f)}`, role: 'checkLabel', cols: n4 - 1 });
   });
-  blocks.push({
+  l.blocks.push({
     name: `${NAME_PREFIX}T4`,
     sheet: 't4',
     table: 't4',
@@ -290,27 +300,42 @@ function buildLayout(f: CompiledFormat): Layout {
     cols: t4.groups.flatMap((g, gi) => t4.columns.map((c, k) => ({ id: `${g.id}.${c.id}`, col: 1 + gi * n4 + k }))),
   });
   for (const eq of f.equations.filter((e) => e.table === 't4')) {
-    const at = cells.get(f.cells[eq.lhs[0]!]!.id)!;
-    checks.push({ sheet: 't4', row: dataRow + 1, col: at.col, equation: eq });
+    const at = l.cells.get(f.cells[eq.lhs[0]!]!.id)!;
+    l.checks.push({ sheet: 't4', row: dataRow + 1, col: at.col, equation: eq });
   }
-  sheets.push({ id: 't4', name: sheetName('t4'), widths: Array(width4).fill(10), printTitleRows: [2, 4] });
+  l.sheets.push({ id: 't4', name: sheetName('t4'), widths: Array(width4).fill(10), printTitleRows: [2, 4] });
+}
 
-  // 文字部分: a heading row and a text row per section.
-  label({ sheet: 'text', row: 1, col: 1, text: sheetName('text'), role: 'title' });
+/** 文字部分: a heading row and a text row per section. */
+function textSheet(l: Sheets): Layout['text'] {
+  label(l, { sheet: 'text', row: 1, col: 1, text: sheetName('text'), role: 'title' });
   const text = SECTIONS.map((s, i) => {
-    label({ sheet: 'text', row: 2 + 2 * i, col: 1, text: s.heading, role: 'heading' });
+    label(l, { sheet: 'text', row: 2 + 2 * i, col: 1, text: s.heading, role: 'heading' });
     return { sheet: 'text' as const, row: 3 + 2 * i, col: 1, section: s.id, name: `${NAME_PREFIX}TEXT_${s.id.toUpperCase()}` };
   });
-  sheets.push({ id: 'text', name: sheetName('text'), widths: [110] });
+  l.sheets.push({ id: 'text', name: sheetName('text'), widths: [110] });
+  return text;
+}
 
-  sheets.push({ id: 'info', name: sheetName('info'), widths: [20, 20], hidden: true });
-  const info = {
+/** The hidden sheet: the format marker, the template version, what kind of workbook it is. */
+function infoSheet(l: Sheets): Layout['info'] {
+  l.sheets.push({ id: 'info', name: sheetName('info'), widths: [20, 20], hidden: true });
+  label(l, { sheet: 'info', row: 1, col: 1, text: 'format', role: 'field' });
+  label(l, { sheet: 'info', row: 2, col: 1, text: 'templateVersion', role: 'field' });
+  return {
     format: { sheet: 'info' as const, row: 1, col: 2, name: `${NAME_PREFIX}FORMAT` },
     version: { sheet: 'info' as const, row: 2, col: 2, name: `${NAME_PREFIX}TEMPLATE_VERSION` },
     kind: { sheet: 'info' as const, row: 3, col: 2 },
   };
-  label({ sheet: 'info', row: 1, col: 1, text: 'format', role: 'field' });
-  label({ sheet: 'info', row: 2, col: 1, text: 'templateVersion', role: 'field' });
+}
 
-  return { format: f, sheets, labels, cells, blocks, checks, meta, text, info };
+function buildLayout(f: CompiledFormat): Layout {
+  const l: Sheets = { f, labels: [], cells: new Map(), blocks: [], checks: [], sheets: [] };
+  const meta = coverSheet(l);
+  table2Sheet(l);
+  table3Sheet(l);
+  table4Sheet(l);
+  const text = textSheet(l);
+  const info = infoSheet(l);
+  return { format: f, sheets: l.sheets, labels: l.labels, cells: l.cells, blocks: l.blocks, checks: l.checks, meta, text, info };
 }

@@ -1,6 +1,6 @@
 import { enumerationMark, SECTIONS } from '../sections';
 import type { RuleId } from '../rules/ids';
-import type { CellKind, ColumnDef, FormatDef, FormatId, RowDef, TableDef, TableId } from './types';
+import type { BlockTableDef, CellKind, ColumnDef, FormatDef, FormatId, GroupTableDef, MatrixTableDef, RowDef, TableDef, TableId } from './types';
 
 /** One numeric cell of a format, flattened from the definition in printed order. */
 export interface CellDef {
@@ -98,6 +98,72 @@ function leavesBelow(rows: readonly RowDef[], headingId: string): string[] {
     .map((r) => r.id);
 }
 
+/** What a table's builder adds to: cells, the totals they are, and the equations they satisfy. */
+interface Builder {
+  add(table: TableId, row: string, rowTitle: string, rowRef: string, col: ColumnDef, group?: string): CellDef;
+  ix(id: string): number;
+  /** A derived cell: `cell` is the sum of `of`. */
+  total(cell: string, rule: RuleId, of: string[]): void;
+  equation(eq: Equation): void;
+}
+
+/** 表二: blocks of rows, each with its own columns; no sums. */
+function compileBlocks(b: Builder, t: BlockTableDef): void {
+  for (const block of t.blocks) {
+    for (const row of block.rows) {
+      for (const col of block.columns) b.add(t.id, row.id, row.label, row.label, col, block.label);
+    }
+  }
+}
+
+/** 表三: rows (with sub-rows) by applicant columns; row totals, the results' total and the balance of every column. */
+function compileMatrix(b: Builder, t: MatrixTableDef): void {
+  const rows = leafRows(t.rows);
+  for (const row of rows) {
+    for (const col of t.columns) b.add(t.id, row.id, row.title, row.ref, col, col.group);
+  }
+  for (const row of rows) {
+    for (const col of t.columns) {
+      if (!col.sumOf) continue;
+      const of = col.sumOf.map((c) => `${t.id}.${row.id}.${c}`);
+      b.total(`${t.id}.${row.id}.${col.id}`, 'T3-ROW-TOTAL', of);
+      b.equation({ rule: 'T3-ROW-TOTAL', table: t.id, lhs: [b.ix(`${t.id}.${row.id}.${col.id}`)], rhs: of.map(b.ix), along: { kind: 'row', label: row.ref } });
+    }
+  }
+  for (const tr of rows.filter((r) => r.def.sumOfLeavesOf)) {
+    const leaves = leavesBelow(t.rows, tr.def.sumOfLeavesOf!);
+    for (const col of t.columns) {
+      const of = leaves.map((r) => `${t.id}.${r}.${col.id}`);
+      // The total column of the total row is defined once, as a row total.
+      if (!col.sumOf) b.total(`${t.id}.${tr.id}.${col.id}`, 'T3-RESULT-TOTAL', of);
+      b.equation({ rule: 'T3-RESULT-TOTAL', table: t.id, lhs: [b.ix(`${t.id}.${tr.id}.${col.id}`)], rhs: of.map(b.ix), along: { kind: 'col', label: col.label } });
+    }
+  }
+  for (const col of t.columns) {
+    b.equation({
+      rule: 'T3-BALANCE',
+      table: t.id,
+      lhs: t.balance.lhs.map((r) => b.ix(`${t.id}.${r}.${col.id}`)),
+      rhs: t.balance.rhs.map((r) => b.ix(`${t.id}.${r}.${col.id}`)),
+      along: { kind: 'col', label: col.label },
+    });
+  }
+}
+
+/** 表四: groups (行政复议, 行政诉讼 …) of result columns, each with its 总计. */
+function compileGroups(b: Builder, t: GroupTableDef): void {
+  for (const g of t.groups) {
+    const title = g.parent ? `${g.parent}·${g.label}` : g.label;
+    for (const col of t.columns) b.add(t.id, g.id, title, g.label, col, g.parent);
+    for (const col of t.columns) {
+      if (!col.sumOf) continue;
+      const of = col.sumOf.map((c) => `${t.id}.${g.id}.${c}`);
+      b.total(`${t.id}.${g.id}.${col.id}`, 'T4-GROUP-TOTAL', of);
+      b.equation({ rule: 'T4-GROUP-TOTAL', table: t.id, lhs: [b.ix(`${t.id}.${g.id}.${col.id}`)], rhs: of.map(b.ix), along: { kind: 'row', label: title } });
+    }
+  }
+}
+
 export function compileFormat(def: FormatDef): CompiledFormat {
   const cells: CellDef[] = [];
   const byId = new Map<string, CellDef>();
@@ -130,86 +196,15 @@ export function compileFormat(def: FormatDef): CompiledFormat {
     return c.index;
   };
 
+  const builder: Builder = { add, ix, total: (cell, rule, of) => pending.push({ cell, rule, of }), equation: (eq) => equations.push(eq) };
   for (const t of def.tables) {
     const first = cells.length;
     const section = SECTIONS.find((s) => 'table' in s && s.table === t.id)!;
-    if (t.kind === 'blocks') {
-      for (const block of t.blocks) {
-        for (const row of block.rows) {
-          for (const col of block.columns) add(t.id, row.id, row.label, row.label, col, block.label);
-        }
-      }
-    } else if (t.kind === 'matrix') {
-      const rows = leafRows(t.rows);
-      for (const row of rows) {
-        for (const col of t.columns) add(t.id, row.id, row.title, row.ref, col, col.group);
-      }
-      for (const row of rows) {
-        for (const col of t.columns) {
-          if (col.sumOf) {
-            const of = col.sumOf.map((c) => `${t.id}.${row.id}.${c}`);
-            pending.push({ cell: `${t.id}.${row.id}.${col.id}`, rule: 'T3-ROW-TOTAL', of });
-            equations.push({
-              rule: 'T3-ROW-TOTAL',
-              table: t.id,
-              lhs: [ix(`${t.id}.${row.id}.${col.id}`)],
-              rhs: of.map(ix),
-              along: { kind: 'row', label: row.ref },
-            });
-          }
-        }
-      }
-      const totalRows = rows.filter((r) => r.def.sumOfLeavesOf);
-      for (const tr of totalRows) {
-        const leaves = leavesBelow(t.rows, tr.def.sumOfLeavesOf!);
-        for (const col of t.columns) {
-          const of = leaves.map((r) => `${t.id}.${r}.${col.id}`);
-          // The total column of the total row is defined once, as a row total.
-          if (!col.sumOf) pending.push({ cell: `${t.id}.${tr.id}.${col.id}`, rule: 'T3-RESULT-TOTAL', of });
-          equations.push({
-            rule: 'T3-RESULT-TOTAL',
-            table: t.id,
-            lhs: [ix(`${t.id}.${tr.id}.${col.id}`)],
-            rhs: of.map(ix),
-            along: { kind: 'col', label: col.label },
-          });
-        }
-      }
-      for (const col of t.columns) {
-        equations.push({
-          rule: 'T3-BALANCE',
-          table: t.id,
-          lhs: t.balance.lhs.map((r) => ix(`${t.id}.${r}.${col.id}`)),
-          rhs: t.balance.rhs.map((r) => ix(`${t.id}.${r}.${col.id}`)),
-          along: { kind: 'col', label: col.label },
-        });
-      }
-    } else {
-      for (const g of t.groups) {
-        const title = g.parent ? `${g.parent}·${g.label}` : g.label;
-        for (const col of t.columns) add(t.id, g.id, title, g.label, col, g.parent);
-        for (const col of t.columns) {
-          if (!col.sumOf) continue;
-          const of = col.sumOf.map((c) => `${t.id}.${g.id}.${c}`);
-          pending.push({ cell: `${t.id}.${g.id}.${col.id}`, rule: 'T4-GROUP-TOTAL', of });
-          equations.push({
-            rule: 'T4-GROUP-TOTAL',
-            table: t.id,
-            lhs: [ix(`${t.id}.${g.id}.${col.id}`)],
-            rhs: of.map(ix),
-            along: { kind: 'row', label: title },
-          });
-        }
-      }
-    }
+    if (t.kind === 'blocks') compileBlocks(builder, t);
+    else if (t.kind === 'matrix') compileMatrix(builder, t);
+    else compileGroups(builder, t);
     const name = `表${section.heading.slice(0, section.heading.indexOf('、'))}`;
-    tables.push({
-      id: t.id,
-      name,
-      title: section.heading,
-      def: t,
-      cells: cells.slice(first).map((c) => c.index),
-    });
+    tables.push({ id: t.id, name, title: section.heading, def: t, cells: cells.slice(first).map((c) => c.index) });
   }
 
   // Attach derivations and order them so that sums of sums come last.
