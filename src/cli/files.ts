@@ -34,7 +34,7 @@ export async function taskRunner(task: FileTask): Promise<(file: string) => Prom
   const { loadReport } = require('./load') as typeof import('./load');
   return async (file) => {
     const loaded = await loadReport(file);
-    // Only what 汇总 uses crosses back: not the addresses.
-    return loaded.ok ? { ok: true, report: loaded.report, reading: loaded.reading } : loaded;
+    // Only what 汇总 uses crosses back (the report, its reading issues, which totals are formulas): not the places.
+    return loaded.ok ? { ok: true, report: loaded.report, reading: loaded.reading, computed: loaded.computed, aggregate: loaded.aggregate } : loaded;
   };
 }

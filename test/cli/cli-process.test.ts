@@ -98,6 +98,19 @@ describe('xxgk as a process', () => {
     expect(sums.units.map((u: { source: string }) => u.source)).toEqual(['unit-000.xlsx', 'unit-001.xlsx', 'unit-002.xlsx', 'unit-003.xlsx', 'unit-004.xlsx', 'unit-005.xlsx']);
   });
 
+  test('aggregate on worker threads gives what one thread gives: a 汇总 workbook in the folder is left out either way', () => {
+    const { dir } = folderOfReports(12);
+    expect(xxgk(['aggregate', dir, '-o', join(dir, '汇总.xlsx')]).stderr).not.toMatch(/内部错误/);
+    const outs = ['1', '2'].map((jobs) => {
+      const out = join(mkdtempSync(join(tmpdir(), 'xxgk-agg-')), 'sum.json');
+      xxgk(['aggregate', dir, '--jobs', jobs, '-o', out]);
+      return JSON.parse(readFileSync(out, 'utf8')) as { report: { tables: unknown }; units: { source: string; included?: boolean }[] };
+    });
+    expect(outs[1]!.report.tables).toEqual(outs[0]!.report.tables);
+    expect(outs[1]!.units).toEqual(outs[0]!.units);
+    expect(outs[0]!.units.find((u) => u.source === '汇总.xlsx')).toEqual(expect.objectContaining({ included: false, excluded: 'aggregate' }));
+  });
+
   test('a fresh folder for -o is not created on the fly; a folder that exists is fine', () => {
     const dir = mkdtempSync(join(tmpdir(), 'xxgk-tpl-'));
     mkdirSync(join(dir, 'sub'));
