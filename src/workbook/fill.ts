@@ -1,6 +1,6 @@
 /** A template filled with a report's content: derived cells keep their formulas, with results cached. */
 import type ExcelJS from 'exceljs';
-import { AGENCY_KINDS, computeTotals, getFormat, type CellValue, type Report } from '../model/core';
+import { AGENCY_KINDS, getFormat, type CellValue, type Report } from '../model/core';
 import { checkResult } from '../sheet/formulas';
 import { getLayout, IMPORT_MARK, READING_STORE, sheetName, type Placement } from '../sheet/layout';
 import { rawValue } from '../model/view';
@@ -25,29 +25,27 @@ export function fillTemplate(report: Report, options: FillOptions = {}): ExcelJS
   const layout = getLayout(report.format);
   const f = getFormat(report.format);
   const at = (p: Placement) => wb.getWorksheet(layout.sheets.find((s) => s.id === p.sheet)!.name)!.getCell(p.row, p.col);
-  const totals = computeTotals(report);
-  // What each cell shows: numbers as written (text and blanks add nothing to a SUM), totals as cached below.
+  // What each cell shows: numbers as written (text and blanks add nothing to a SUM), totals as a
+  // spreadsheet computes them from what the cells show — a typed-over total included.
   const shown = new Float64Array(f.cells.length);
-  const formulaCells = new Set<number>();
   for (const c of f.cells) {
-    const cell = at(layout.cells.get(c.id)!);
     const v = rawValue(report, c.id) as CellValue | undefined;
     if (typeof v === 'number') shown[c.index] = v;
-    if (c.derived && options.imported) cell.value = toExcel(v);
-    else if (c.derived) {
-      // A total that differs from its formula's result was typed over the formula: keep what the user had.
-      const computed = totals.get(c.id)!;
-      if (v === computed || v === undefined) formulaCells.add(c.index);
-      else cell.value = toExcel(v);
-    } else cell.value = toExcel(v);
+    if (!c.derived || options.imported) at(layout.cells.get(c.id)!).value = toExcel(v);
   }
-  // Totals that keep their formulas, cached with the model's total (what the report says they show).
-  for (const i of f.derivedOrder) {
-    if (!formulaCells.has(i)) continue;
-    const c = f.cells[i]!;
-    shown[i] = totals.get(c.id)!;
-    const cell = at(layout.cells.get(c.id)!);
-    cell.value = { formula: (cell.value as ExcelJS.CellFormulaValue).formula, result: shown[i] } as ExcelJS.CellFormulaValue;
+  if (!options.imported) {
+    for (const i of f.derivedOrder) {
+      const c = f.cells[i]!;
+      const cell = at(layout.cells.get(c.id)!);
+      const v = rawValue(report, c.id) as CellValue | undefined;
+      let result = 0;
+      for (const k of c.derived!.of) result += shown[k]!;
+      // A total that differs from what its formula would show was typed over the formula: keep what the user had.
+      if (v === undefined || v === result) {
+        shown[i] = result;
+        cell.value = { formula: (cell.value as ExcelJS.CellFormulaValue).formula, result } as ExcelJS.CellFormulaValue;
+      } else cell.value = toExcel(v);
+    }
   }
   for (const check of layout.checks) {
     const cell = at(check);

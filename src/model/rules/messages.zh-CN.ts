@@ -106,7 +106,9 @@ export const rootCauseMessage = (where: string, current: string, suggested: stri
 
 /** Two or three cells could each explain the failing sums: listed, worded as 可能. */
 export const candidatesMessage = (cells: readonly { where: string; current: string; suggested: string }[], n: number): string =>
-  `可能是以下之一填错（改正其中一格即${removes(n)}）：${cells.map((c) => `${c.where}（现为 ${c.current}，改为 ${c.suggested}）`).join('；')}`;
+  cells.length === 1
+    ? `${cells[0]!.where} 可能填错（它的合计公式被数值覆盖了）：现为 ${cells[0]!.current}，若改为 ${cells[0]!.suggested}，${removes(n)}；也可能是同一合计中的其他格填错`
+    : `可能是以下之一填错（改正其中一格即${removes(n)}）：${cells.map((c) => `${c.where}（现为 ${c.current}，改为 ${c.suggested}）`).join('；')}`;
 
 /** A total typed over with a number, in a sum that fails: the first place to look. */
 export const replacedMessage = (where: string, current: string, n: number): string =>
