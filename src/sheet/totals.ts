@@ -1,5 +1,6 @@
 /** 填入合计 in a spreadsheet: which totals to write back, with the template's formula for each. */
-import { getFormat, suggestTotals, type Report, type TotalChange } from '../model/core';
+import { computeTotals, getFormat, suggestTotals, type Issue, type Report, type TotalChange } from '../model/core';
+import { rawValue } from '../model/view';
 import { sumFormula } from './formulas';
 import { getLayout } from './layout';
 import { placeText } from './a1';
@@ -16,11 +17,20 @@ export interface TotalRepair extends TotalChange {
   readonly formula: string;
 }
 
-/** 填入合计: the totals that differ from their formulas, with the formula to write back, where the cell was found. */
-export function totalRepairs(report: Report, places: Places): TotalRepair[] {
+/** The cells whose total formula a reading found typed over (FORM-FORMULA-REPLACED). */
+export const lostFormulas = (issues: readonly Issue[]): string[] => issues.filter((i) => i.ruleId === 'FORM-FORMULA-REPLACED').flatMap((i) => i.cells);
+
+/**
+ * 填入合计: the totals that differ from their formulas, and those typed over even with the right
+ * number (`lost`: they would not follow a later change), with the formula to write back, where found.
+ */
+export function totalRepairs(report: Report, places: Places, lost: readonly string[] = []): TotalRepair[] {
   const f = getFormat(report.format);
   const layout = getLayout(report.format);
-  return suggestTotals(report).flatMap((s) => {
+  const suggested = suggestTotals(report);
+  const totals = computeTotals(report);
+  const more = lost.filter((id) => !suggested.some((s) => s.cell === id) && totals.has(id)).map((id) => ({ cell: id, current: rawValue(report, id) ?? null, computed: totals.get(id)! }));
+  return [...suggested, ...more].sort((a, b) => f.byId.get(a.cell)!.index - f.byId.get(b.cell)!.index).flatMap((s) => {
     const cell = f.byId.get(s.cell)!;
     const place = places[s.cell];
     if (!place || !cell.derived) return [];

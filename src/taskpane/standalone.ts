@@ -7,7 +7,7 @@
 import { AGENCY_KINDS, METADATA_FIELDS, SECTIONS, explanationCurrent, explanationKey, formatForYear, getFormat, metaFieldOf, validateRead, withExplanation, type Explanation, type Issue, type Report, type ValidationResult } from '../model/core';
 import { tableGrid } from '../sheet/table-grid';
 import { markLevels, type MarkLevel, type Places } from '../sheet/places';
-import { totalRepairs, type TotalRepair } from '../sheet/totals';
+import { lostFormulas, totalRepairs, type TotalRepair } from '../sheet/totals';
 import { readInWorker, type PendingRead } from './read-in-worker';
 import { $, backToIssues, confirmExport, confirmRender, download, el, notify, renderIssues, reportDocx, say, summarize, typedYear } from './ui';
 
@@ -140,7 +140,7 @@ function check(previous: Report | undefined, given?: ValidationResult): void {
  */
 function renderRepairs(o: Opened): void {
   const box = $('repairs');
-  const repairs = o.source === 'xlsx' ? totalRepairs(o.report, o.places) : [];
+  const repairs = o.source === 'xlsx' ? totalRepairs(o.report, o.places, lostFormulas(o.reading)) : [];
   box.hidden = repairs.length === 0;
   if (!repairs.length) return box.replaceChildren();
   const list = el('ul', { class: 'repairs' });

@@ -12,7 +12,7 @@ import { WpsHost } from '../host/wps';
 import { etApplication } from '../host/wps/et';
 import { templateLocation } from '../host/wps/paths';
 import type { SpreadsheetHost } from '../host/types';
-import { totalRepairs } from '../sheet/totals';
+import { lostFormulas, totalRepairs } from '../sheet/totals';
 import { applyTotalRepairs, clearMarks, insertTemplate, runCheck, saveExplanations, selectCell, writeReportValues, type CheckOutcome } from './actions';
 import { previousReport, wireCommon } from './common';
 import { readReportFile } from './read-file';
@@ -58,7 +58,7 @@ async function onCheck(): Promise<void> {
     select: (place) => void selectCell(host, place).then((s) => !s.ok && say(s.message, 'fail')),
     explain,
   });
-  ($('fill-totals') as HTMLButtonElement).disabled = totalRepairs(r.value.report, r.value.places).length === 0;
+  ($('fill-totals') as HTMLButtonElement).disabled = totalRepairs(r.value.report, r.value.places, lostFormulas(r.value.result.issues)).length === 0;
   ($('export') as HTMLButtonElement).disabled = false;
   ($('render-docx') as HTMLButtonElement).disabled = false;
 }
@@ -84,7 +84,7 @@ async function onClear(): Promise<void> {
 
 async function onFillTotals(): Promise<void> {
   if (!last) return;
-  const repairs = totalRepairs(last.report, last.places);
+  const repairs = totalRepairs(last.report, last.places, lostFormulas(last.result.issues));
   if (repairs.length === 0) return say('所有合计单元格都与公式一致。');
   const list = el('ul', { class: 'changes' });
   for (const r of repairs) list.append(el('li', {}, `${r.address}（${r.where}）：${String(r.current ?? '空')} → ${r.computed}（恢复合计公式）`));
