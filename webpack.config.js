@@ -51,6 +51,17 @@ function officeJsUrl(option) {
 const cspFor = (cdn) =>
   `default-src 'self'; script-src 'self'${cdn ? ` ${cdn}` : ''}; style-src 'self' 'unsafe-inline'${cdn ? ` ${cdn}` : ''}; img-src 'self' data: blob:${cdn ? ` ${cdn}` : ''}; connect-src 'self' blob:${cdn ? ` ${cdn}` : ''}; frame-src 'self'${cdn ? ` ${cdn}` : ''}; object-src 'none'; base-uri 'self'; form-action 'none'`;
 
+/** TypeScript through ts-loader (transpile only: `npm run typecheck` checks types). */
+const tsRules = (dev) => [{ test: /\.ts$/, exclude: /node_modules/, use: { loader: 'ts-loader', options: { transpileOnly: true, compilerOptions: { module: 'es2020', sourceMap: dev } } } }];
+
+/** What every build copies beside its pages: the stylesheet, the help, the icons, the templates. */
+const PAGE_FILES = [
+  { from: 'src/taskpane/taskpane.css', to: 'taskpane.css' },
+  { from: 'src/taskpane/help.html', to: 'help.html' },
+  { from: 'assets/icons', to: 'assets/icons' },
+  { from: 'assets/template-*.xlsx', to: 'assets/[name][ext]' },
+];
+
 /**
  * The WPS 表格 add-in (--env wps): dist/wps/xxgk_<version>/ (index.html + main.js for the ribbon and
  * the custom functions, taskpane.html without office.js, ribbon.xml, manifest.xml, functions.json in
@@ -87,23 +98,14 @@ function wpsConfig(env, dev) {
     entry: { main: './src/host/wps/main.ts', taskpane: './src/taskpane/taskpane.ts' },
     output: { path: folder, filename: '[name].js', chunkFilename: '[name].[contenthash:8].js', clean: true },
     resolve: { extensions: ['.ts', '.js'] },
-    module: {
-      rules: [{ test: /\.ts$/, exclude: /node_modules/, use: { loader: 'ts-loader', options: { transpileOnly: true, compilerOptions: { module: 'es2020', sourceMap: dev } } } }],
-    },
+    module: { rules: tsRules(dev) },
     performance: { hints: false },
     plugins: [
       new CustomFunctionsMetadataPlugin({ output: 'office-functions.json', input: './src/functions/functions.ts' }),
       // WPS loads index.html when it starts: it runs main.js (ribbon callbacks, custom functions).
       new HtmlWebpackPlugin({ filename: 'index.html', templateContent: '<!doctype html><html lang="zh-CN"><head><meta charset="UTF-8" /><title>xxgk</title></head><body></body></html>', chunks: ['main'], inject: 'head', scriptLoading: 'blocking' }),
       new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './src/taskpane/taskpane.html', chunks: ['taskpane'], officeJs: '', csp: cspFor(''), pageTitle: '政府信息公开年报校验' }),
-      new CopyWebpackPlugin({
-        patterns: [
-          { from: 'src/taskpane/taskpane.css', to: 'taskpane.css' },
-          { from: 'src/taskpane/help.html', to: 'help.html' },
-          { from: 'assets/icons', to: 'assets/icons' },
-          { from: 'assets/template-*.xlsx', to: 'assets/[name][ext]' },
-        ],
-      }),
+      new CopyWebpackPlugin({ patterns: PAGE_FILES }),
       new WpsFiles(),
     ],
   };
@@ -144,15 +146,7 @@ module.exports = async (env = {}, argv = {}) => {
     },
     output: { path: path.resolve(__dirname, env.outDir || 'dist/addin'), filename: '[name].js', chunkFilename: '[name].[contenthash:8].js', clean: true },
     resolve: { extensions: ['.ts', '.js'] },
-    module: {
-      rules: [
-        {
-          test: /\.ts$/,
-          exclude: /node_modules/,
-          use: { loader: 'ts-loader', options: { transpileOnly: true, compilerOptions: { module: 'es2020', sourceMap: dev } } },
-        },
-      ],
-    },
+    module: { rules: tsRules(dev) },
     performance: { hints: false },
     plugins: [
       ...(env.serve ? [new HowToLoad()] : []),
@@ -168,10 +162,7 @@ module.exports = async (env = {}, argv = {}) => {
       new HtmlWebpackPlugin({ filename: 'validator.html', template: './src/taskpane/taskpane.html', chunks: ['validator'], officeJs: '', csp: cspFor(''), pageTitle: '政府信息公开年报校验（独立校验页面）' }),
       new CopyWebpackPlugin({
         patterns: [
-          { from: 'src/taskpane/taskpane.css', to: 'taskpane.css' },
-          { from: 'src/taskpane/help.html', to: 'help.html' },
-          { from: 'assets/icons', to: 'assets/icons' },
-          { from: 'assets/template-*.xlsx', to: 'assets/[name][ext]' },
+          ...PAGE_FILES,
           { from: 'assets/samples', to: 'assets/samples' },
           { from: 'assets/submission.schema.json', to: 'assets/submission.schema.json' },
           { from: 'manifest.xml', to: 'manifest.xml', transform: (content) => manifestFor(content.toString(), baseUrl) },

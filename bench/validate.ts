@@ -2,18 +2,9 @@
 import { validate, type FormatId, type Report } from '../src/model';
 import { viewOf } from '../src/model/view';
 import { consistentReport, freeCellCount, withCells } from '../test/helpers/reports';
+import { prng } from '../test/helpers/random';
 
-/** Deterministic pseudo-random numbers (mulberry32), so every run measures the same reports. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { prng };
 
 export function generateReports(n: number, seed = 1, format: FormatId = '2021'): Report[] {
   const rand = prng(seed);

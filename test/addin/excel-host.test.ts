@@ -10,22 +10,10 @@ import { readWorkbookBuffer } from '../../src/sheet/xlsx/open';
 import { fillTemplate } from '../../src/workbook/fill';
 import { cellsOf, excelBookOf, excelHostOn, sheetStates } from '../helpers/excel-host';
 import { FakeSheet, FakeWorkbook } from '../helpers/fake-excel';
-import { consistentReport, withCells } from '../helpers/reports';
+import { withCells } from '../helpers/reports';
 import { toBuffer } from '../helpers/workbooks';
+import { at, base, broken, layout } from '../helpers/host-scenarios';
 
-const base = consistentReport('2021', Array.from({ length: 300 }, (_, i) => ((i * 7) % 5) + 1));
-const broken = withCells({ ...base, metadata: { ...base.metadata, agencyKind: 'county' } } as Report, {
-  't3.resultTotal.natural': (base.tables.t3.resultTotal!.natural as number) + 1,
-  // What the spreadsheet shows in J29: its formula, recalculated from the typed-over D29.
-  't3.resultTotal.total': (base.tables.t3.resultTotal!.total as number) + 1,
-  't2.license.decisions': '无',
-  't2.rules.issued': 3,
-});
-const layout = getLayout('2021');
-const at = (id: string) => {
-  const p = layout.cells.get(id)!;
-  return `${String.fromCharCode(64 + p.col)}${p.row}`;
-};
 /** The add-in's marks (formula =TRUE), not the template's own “差 N” formats. */
 const marksOf = (book: FakeWorkbook) =>
   book.sheets.flatMap((s) => s.marks.filter((m) => m.formula === '=TRUE').map((m) => [s.name, m.address.split(',').sort().join(','), m.fill, m.formula] as const)).sort();

@@ -24,27 +24,23 @@ const OFFICE_CALL = /\b(?:Excel|Office|OfficeExtension)\s*\.\s*[A-Za-z]|context\
 /** The ET model: its collections and calls (capitalised, as COM names them), and WPS's runtime. */
 const ET_CALL = /\.(?:Worksheets|Names|Workbooks|FormatConditions|ActiveWorkbook|Value2|Unprotect|CreateTaskPane|AddCustomFunction|PluginStorage)\b|\.Range\s*\(/;
 
+/** Lines matching `call` in src outside `inside`, with file and line. */
+const callsOutside = (call: RegExp, inside: string) =>
+  files(SRC)
+    .filter((f) => !f.startsWith(inside))
+    .flatMap((f) =>
+      code(readFileSync(f, 'utf8'))
+        .split('\n')
+        .flatMap((line, i) => (call.test(line) ? [`${relative(SRC, f)}:${i + 1}: ${line.trim()}`] : [])),
+    );
+
 describe('the host boundary', () => {
   test('no Office API call outside src/host/excel', () => {
-    const offenders = files(SRC)
-      .filter((f) => !f.startsWith(HOST))
-      .flatMap((f) =>
-        code(readFileSync(f, 'utf8'))
-          .split('\n')
-          .flatMap((line, i) => (OFFICE_CALL.test(line) ? [`${relative(SRC, f)}:${i + 1}: ${line.trim()}`] : [])),
-      );
-    expect(offenders).toEqual([]);
+    expect(callsOutside(OFFICE_CALL, HOST)).toEqual([]);
   });
 
   test('no ET (WPS 表格) call outside src/host/wps', () => {
-    const offenders = files(SRC)
-      .filter((f) => !f.startsWith(WPS))
-      .flatMap((f) =>
-        code(readFileSync(f, 'utf8'))
-          .split('\n')
-          .flatMap((line, i) => (ET_CALL.test(line) ? [`${relative(SRC, f)}:${i + 1}: ${line.trim()}`] : [])),
-      );
-    expect(offenders).toEqual([]);
+    expect(callsOutside(ET_CALL, WPS)).toEqual([]);
   });
 
   test('the checks are live: they find the calls inside src/host/excel and src/host/wps', () => {

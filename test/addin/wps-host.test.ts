@@ -9,7 +9,7 @@ import { WpsHost, WPS_MARK_FORMULA } from '../../src/host/wps';
 import { bgr, etApplication, XL, type EtApplication } from '../../src/host/wps/et';
 import { NAMESPACE, registerFunctions } from '../../src/host/wps/functions';
 import { templateLocation } from '../../src/host/wps/paths';
-import { definedNames, getLayout, nameReference } from '../../src/sheet/layout';
+import { definedNames, nameReference } from '../../src/sheet/layout';
 import { totalRepairs } from '../../src/sheet/totals';
 import { readWorkbookBuffer } from '../../src/sheet/xlsx/open';
 import * as actions from '../../src/taskpane/actions';
@@ -18,22 +18,10 @@ import { buildTemplate } from '../../src/workbook/template';
 import { cellsOf, sheetStates } from '../helpers/excel-host';
 import { FakeEt } from '../helpers/fake-et';
 import { fakeWorkbookOf, FakeSheet, FakeWorkbook } from '../helpers/fake-excel';
-import { consistentReport, withCells } from '../helpers/reports';
+import { withCells } from '../helpers/reports';
 import { toBuffer } from '../helpers/workbooks';
+import { at, base, broken, layout } from '../helpers/host-scenarios';
 
-const base = consistentReport('2021', Array.from({ length: 300 }, (_, i) => ((i * 7) % 5) + 1));
-const broken = withCells({ ...base, metadata: { ...base.metadata, agencyKind: 'county' } } as Report, {
-  't3.resultTotal.natural': (base.tables.t3.resultTotal!.natural as number) + 1,
-  // What the spreadsheet shows in J29: its formula, recalculated from the typed-over D29.
-  't3.resultTotal.total': (base.tables.t3.resultTotal!.total as number) + 1,
-  't2.license.decisions': '无',
-  't2.rules.issued': 3,
-});
-const layout = getLayout('2021');
-const at = (id: string) => {
-  const p = layout.cells.get(id)!;
-  return `${String.fromCharCode(64 + p.col)}${p.row}`;
-};
 const REPORT_SHEETS = ['基本信息', '表二', '表三', '表四'];
 const TEMPLATE_DIR = '/home/clerk/.local/share/Kingsoft/wps/jsaddons/xxgk_0.1.0';
 

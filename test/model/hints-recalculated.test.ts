@@ -8,19 +8,9 @@ import { getFormat, makeIssue, validate, type FormatId, type Report } from '../.
 import { cellWhere } from '../../src/model/rules/where';
 import { viewOf } from '../../src/model/view';
 import { consistentReport, withCells } from '../helpers/reports';
+import { prng } from '../helpers/random';
 
 const SEED = Number(process.env.XXGK_SEED ?? Date.now() % 1_000_000);
-
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Kind = 'recalculated input' | 'typed-over total' | 'typed numbers';
 
@@ -107,7 +97,7 @@ describe(`hints on single-cell mutations (seed ${SEED}; XXGK_SEED=${SEED} repeat
   test('the changed cell is named or listed in ≥ 90 % of the cases where ≤ 3 cells could explain the sums; a named cell is never another', () => {
     const stats = new Map<Kind, { broken: number; possible: number; found: number; confident: number }>();
     const wrong: string[] = [];
-    for (const c of cases(rng(SEED), 600)) {
+    for (const c of cases(prng(SEED), 600)) {
       const result = run(c);
       const s = stats.get(c.kind) ?? { broken: 0, possible: 0, found: 0, confident: 0 };
       stats.set(c.kind, s);
