@@ -33,3 +33,8 @@ export function checkResult(difference: number): string {
 /** “✓” when both sides agree, otherwise “差 N”. SUM skips text, as the totals do. */
 export const CHECK_FORMULA = (lhs: string, rhs: string): string =>
   `IF(ROUND(SUM(${lhs})-SUM(${rhs}),6)=0,"✓","差 "&ABS(ROUND(SUM(${lhs})-SUM(${rhs}),6)))`;
+
+/** A check cell's colours: “✓” green; “差 N” red, by a conditional format on the cell itself. */
+export const CHECK_COLORS = { ok: '#2E7D32', off: '#C00000' } as const;
+/** The conditional format's condition for a check cell at `a1` (relative to the cell): it shows “差 N”. */
+export const CHECK_OFF_CONDITION = (a1: string): string => `LEFT(${a1},1)="差"`;

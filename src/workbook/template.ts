@@ -6,7 +6,7 @@
 import ExcelJS from 'exceljs';
 import { AGENCY_KINDS, getFormat, type CellDef, type FormatId } from '../model/core';
 import { definedNames, getLayout, nameReference, TEMPLATE_VERSION, type Placement } from '../sheet/layout';
-import { CHECK_FORMULA, checkResult, rangeList, sumFormula } from '../sheet/formulas';
+import { CHECK_COLORS, CHECK_FORMULA, CHECK_OFF_CONDITION, checkResult, rangeList, sumFormula } from '../sheet/formulas';
 
 const FONT = '宋体';
 const INPUT_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF8E1' } };
@@ -201,11 +201,11 @@ export function buildTemplate(formatId: FormatId): ExcelJS.Workbook {
     c.value = { formula: CHECK_FORMULA(sum(check.equation.lhs), sum(check.equation.rhs)), result: checkResult(0) } as ExcelJS.CellFormulaValue;
     style(c, { align: 'center', wrap: false });
     // “✓” green; “差 N” red by a conditional format (works without the add-in, in print too).
-    c.font = { name: FONT, size: 10, color: { argb: 'FF2E7D32' } };
+    c.font = { name: FONT, size: 10, color: { argb: `FF${CHECK_COLORS.ok.slice(1)}` } };
     const a = c.address;
     sheets.get(check.sheet)!.addConditionalFormatting({
       ref: a,
-      rules: [{ type: 'expression', priority: 1, formulae: [`LEFT(${a},1)="差"`], style: { font: { color: { argb: 'FFC00000' }, bold: true } } }],
+      rules: [{ type: 'expression', priority: 1, formulae: [CHECK_OFF_CONDITION(a)], style: { font: { color: { argb: `FF${CHECK_COLORS.off.slice(1)}` }, bold: true } } }],
     });
   }
 

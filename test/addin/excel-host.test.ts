@@ -230,6 +230,8 @@ describe('插入模板', () => {
     expect(book.sheet('表三')!.merges.length).toBeGreaterThan(3);
     expect(book.sheet('表三')!.peek(6, 10)!.formula).toBe('=SUM(D6:I6)');
     expect(book.sheet('_xxgk')!.visibility).toBe('VeryHidden');
+    // “差 N” red where conditional formats exist (1.6), as in the template file; and 清除标记 leaves them.
+    expect(templateFormats(book)).toHaveLength(sets === '1.6' ? layout.checks.length : 0);
     await expectWorkingTemplate(book, sets);
   });
 

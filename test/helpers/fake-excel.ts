@@ -580,7 +580,9 @@ class RangeProxy extends Loadable {
         Object.defineProperty(rule, 'formula', { set: (v: string) => this.ctx.op('cf.rule.formula=', '1.6', () => void (mark.formula = v)) });
         const cfFill = {};
         Object.defineProperty(cfFill, 'color', { set: (v: string) => this.ctx.op('cf.fill.color=', '1.6', () => void (mark.fill = v)) });
-        return { custom: { rule, format: { fill: cfFill } } };
+        const cfFont = {};
+        Object.defineProperty(cfFont, 'color', { set: (v: string) => this.ctx.op('cf.font.color=', '1.6', () => void (mark.fill = `font:${v}`)) });
+        return { custom: { rule, format: { fill: cfFill, font: cfFont } } };
       },
       clearAll: () =>
         this.ctx.op('conditionalFormats.clearAll', '1.6', () => {

@@ -8,7 +8,7 @@
  */
 import { getFormat, type FormatId } from '../../model/core';
 import { a1, colLetter, definedNames, getLayout, TEMPLATE_VERSION, type Placement } from '../../sheet/layout';
-import { CHECK_FORMULA, rangeList, sumFormula } from '../../sheet/formulas';
+import { CHECK_COLORS, CHECK_FORMULA, CHECK_OFF_CONDITION, rangeList, sumFormula } from '../../sheet/formulas';
 import type { Capabilities } from './capabilities';
 
 const INPUT_FILL = '#FFF8E1';
@@ -62,7 +62,15 @@ export function queueBuildTemplate(context: Excel.RequestContext, formatId: Form
   }
   for (const check of layout.checks) {
     const side = (cells: readonly number[]) => rangeList(layout, cells.map((i) => format.cells[i]!.id));
-    range(check).formulas = [[`=${CHECK_FORMULA(side(check.equation.lhs), side(check.equation.rhs))}`]];
+    const r = range(check);
+    r.formulas = [[`=${CHECK_FORMULA(side(check.equation.lhs), side(check.equation.rhs))}`]];
+    // As in the template file: “✓” green, “差 N” red by a conditional format (ExcelApi 1.6).
+    r.format.font.color = CHECK_COLORS.ok;
+    if (caps.marks) {
+      const cf = r.conditionalFormats.add(Excel.ConditionalFormatType.custom);
+      cf.custom.rule.formula = `=${CHECK_OFF_CONDITION(a1(check.row, check.col))}`;
+      cf.custom.format.font.color = CHECK_COLORS.off;
+    }
   }
   for (const p of [...layout.meta, ...layout.text]) {
     const r = range(p);
