@@ -119,15 +119,10 @@ function reachable(format: CompiledFormat, derivation: Derivation, failing: read
 }
 
 /**
- * Hints for the failing sums of a report. A total held by its formula is never a candidate; a
- * total typed over comes first among candidates, and is named as a suspect even where no single
- * cell explains its sum.
+ * Hints for the failing sums of a report, and for each failing equation (by index) the hint that
+ * explains it. A total held by its formula is never a candidate; a total typed over comes first
+ * among candidates, and is named as a suspect even where no single cell explains its sum.
  */
-export function findRootCauses(view: ReportView, derivation: Derivation = VALUES_ONLY): RootCauseHint[] {
-  return rootCauses(view, derivation).hints;
-}
-
-/** The hints, and for each failing equation (by index) the hint that explains it. */
 export function rootCauses(view: ReportView, derivation: Derivation = VALUES_ONLY): { hints: RootCauseHint[]; byEquation: Map<number, RootCauseHint> } {
   const { format, values } = view;
   const residual = format.equations.map((eq) => sumOf(values, eq.lhs) - sumOf(values, eq.rhs));
