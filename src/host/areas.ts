@@ -73,3 +73,6 @@ export function markAreas(id: SheetId, format: FormatId): string[] {
 }
 
 const colNumber = (letters: string) => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+
+/** How marks look in every host: the suspect red, a warning yellow, the other cells of a broken sum light orange. */
+export const MARK_COLORS = { error: '#FFC7CE', warning: '#FFEB9C', related: '#FCE4D6' } as const;

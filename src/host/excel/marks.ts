@@ -2,17 +2,16 @@
 /**
  * Marks are conditional formats (`=TRUE` with a fill), so the user's own values and formats are
  * never changed and come back exactly when marks are cleared (清除标记 clears the conditional
- * formats of the report areas; the template defines none there).
+ * formats of the report areas except the check cells, whose own format — “差 N” in red — the
+ * template sets).
  */
 import { a1, type SheetId } from '../../sheet/layout';
 import type { Mark } from '../types';
 import type { Capabilities } from './capabilities';
 import { queueUnlocked, type SheetLock } from './protection';
 import type { FormatId } from '../../model/core';
-import { markAreas } from '../areas';
+import { MARK_COLORS, markAreas } from '../areas';
 
-/** The suspect cell red, a warning yellow, the other cells of a broken sum a light orange. */
-export const MARK_COLORS = { error: '#FFC7CE', warning: '#FFEB9C', related: '#FCE4D6' } as const;
 const MARK_FORMULA = '=TRUE';
 
 type Level = Mark['severity'];

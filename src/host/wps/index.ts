@@ -7,14 +7,13 @@
  */
 import type { FormatId } from '../../model/core';
 import { a1, definedNames, getLayout, NAME_PREFIX, nameReference, parseSheetAddress, sheetName, type SheetId } from '../../sheet/layout';
-import { ANCHORS, EXPLANATION_CHUNK, EXPLANATION_ROW, EXPLANATION_ROWS, gridArea, REPORT_SHEETS, SHEET_IDS } from '../areas';
+import { ANCHORS, MARK_COLORS, EXPLANATION_CHUNK, EXPLANATION_ROW, EXPLANATION_ROWS, gridArea, REPORT_SHEETS, SHEET_IDS } from '../areas';
 import { explanationChunks, explanationsIn, gridSource, type LoadedSheet } from '../grid-source';
 import { HostFailure, type CellWrite, type DownloadSupport, type HostReading, type Mark, type Place, type SpreadsheetHost } from '../types';
 import { bgr, XL, type EtApplication, type EtSheet, type EtWorkbook } from './et';
 
 /** Our marks' condition formula: always true, and no user writes it, so clearing finds exactly ours. */
 export const WPS_MARK_FORMULA = '=N("xxgk")=0';
-export const WPS_MARK_COLORS = { error: '#FFC7CE', warning: '#FFEB9C', related: '#FCE4D6' } as const;
 const LEVELS = ['error', 'warning', 'related'] as const;
 /** A multi-area address longer than this is split (Excel's and ET's Range() accept about 255 characters). */
 const MAX_ADDRESS = 200;
@@ -191,7 +190,7 @@ export class WpsHost implements SpreadsheetHost {
             const cells = [...level].filter(([, l]) => l === severity).map(([a]) => a);
             for (const address of joined(cells)) {
               const c = sheet.Range(address).FormatConditions.Add(XL.expression, undefined, WPS_MARK_FORMULA);
-              c.Interior.Color = bgr(WPS_MARK_COLORS[severity]);
+              c.Interior.Color = bgr(MARK_COLORS[severity]);
             }
           }
         }
