@@ -2,7 +2,7 @@
  * The task pane on the strict fake Excel (test/helpers/fake-excel.ts): the template as users have
  * it — protected sheets, recalculating totals — on hosts with ExcelApi 1.2, 1.6 and 1.13.
  */
-import { getFormat, validate, withExplanation, type Report } from '../../src/model';
+import { getFormat, validate } from '../../src/model';
 import { totalRepairs } from '../../src/sheet/totals';
 import { getLayout, sheetName } from '../../src/sheet/layout';
 import * as actions from '../../src/taskpane/actions';
@@ -12,7 +12,7 @@ import { cellsOf, excelBookOf, excelHostOn, sheetStates } from '../helpers/excel
 import { FakeSheet, FakeWorkbook } from '../helpers/fake-excel';
 import { withCells } from '../helpers/reports';
 import { toBuffer } from '../helpers/workbooks';
-import { at, base, broken, layout } from '../helpers/host-scenarios';
+import { at, base, broken, explanationRoundTrip, layout, previousWithOtherCarry } from '../helpers/host-scenarios';
 
 /** The add-in's marks (formula =TRUE), not the template's own “差 N” formats. */
 const marksOf = (book: FakeWorkbook) =>
@@ -119,20 +119,13 @@ describe.each(['1.13', '1.6', '1.2'])('Excel with ExcelApi %s', (sets) => {
   test('说明 are stored in the hidden sheet and come back attached to their warning', async () => {
     const book = await excelBookOf(broken);
     const { host } = excelHostOn(book, { sets });
-    const first = await actions.runCheck(host);
-    if (!first.ok) throw new Error(first.message);
-    const issue = first.value.result.issues.find((i) => i.ruleId === 'T2-RULES-AUTHORITY')!;
-    expect(await actions.saveExplanations(host, withExplanation(first.value.report, issue, '代县政府起草的规章草案'))).toEqual({ ok: true, value: undefined });
-    const second = await actions.runCheck(host);
-    if (!second.ok) throw new Error(second.message);
-    expect(second.value.result.issues.find((i) => i.ruleId === 'T2-RULES-AUTHORITY')!.explanation).toBe('代县政府起草的规章草案');
+    expect(await explanationRoundTrip(host)).toEqual({ saved: { ok: true, value: undefined }, explanation: '代县政府起草的规章草案' });
     expect(book.sheet('_xxgk')!.visibility).toBe('VeryHidden');
   });
 
   test('上年数据: last year\'s report is compared with this one (结转)', async () => {
     const { host } = excelHostOn(await excelBookOf(base), { sets });
-    const previous = withCells({ ...base, metadata: { ...base.metadata, year: 2023 } } as Report, { 't3.carryForward.natural': (base.tables.t3.carriedOver!.natural as number) + 5 });
-    const outcome = await actions.runCheck(host, previous);
+    const outcome = await actions.runCheck(host, previousWithOtherCarry());
     if (!outcome.ok) throw new Error(outcome.message);
     expect(outcome.value.result.issues.map((i) => i.ruleId)).toContain('XY-CARRY');
   });

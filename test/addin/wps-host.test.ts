@@ -4,7 +4,7 @@
  * 上年数据, 说明, 插入模板 — and the custom functions registered the WPS way.
  */
 import ExcelJS from 'exceljs';
-import { getFormat, validateRead, withExplanation, type Report } from '../../src/model';
+import { getFormat, validateRead, type Report } from '../../src/model';
 import { WpsHost, WPS_MARK_FORMULA } from '../../src/host/wps';
 import { bgr, etApplication, XL, type EtApplication } from '../../src/host/wps/et';
 import { NAMESPACE, registerFunctions } from '../../src/host/wps/functions';
@@ -20,7 +20,7 @@ import { FakeEt } from '../helpers/fake-et';
 import { fakeWorkbookOf, FakeSheet, FakeWorkbook } from '../helpers/fake-excel';
 import { withCells } from '../helpers/reports';
 import { toBuffer } from '../helpers/workbooks';
-import { at, base, broken, layout } from '../helpers/host-scenarios';
+import { at, base, broken, explanationRoundTrip, layout, previousWithOtherCarry } from '../helpers/host-scenarios';
 
 const REPORT_SHEETS = ['基本信息', '表二', '表三', '表四'];
 const TEMPLATE_DIR = '/home/clerk/.local/share/Kingsoft/wps/jsaddons/xxgk_0.1.0';
@@ -112,20 +112,13 @@ describe('WPS 表格 host', () => {
 
   test('说明 are stored in the hidden sheet and come back attached to their warning', async () => {
     const { book, host } = await wpsOn(broken);
-    const first = await actions.runCheck(host);
-    if (!first.ok) throw new Error(first.message);
-    const issue = first.value.result.issues.find((i) => i.ruleId === 'T2-RULES-AUTHORITY')!;
-    expect(await actions.saveExplanations(host, withExplanation(first.value.report, issue, '代县政府起草的规章草案'))).toEqual({ ok: true, value: undefined });
-    const second = await actions.runCheck(host);
-    if (!second.ok) throw new Error(second.message);
-    expect(second.value.result.issues.find((i) => i.ruleId === 'T2-RULES-AUTHORITY')!.explanation).toBe('代县政府起草的规章草案');
+    expect(await explanationRoundTrip(host)).toEqual({ saved: { ok: true, value: undefined }, explanation: '代县政府起草的规章草案' });
     expect(book.sheet('_xxgk')!.visibility).toBe('VeryHidden');
   });
 
   test('上年数据: last year\'s report is compared with this one (结转)', async () => {
     const { host } = await wpsOn(base);
-    const previous = withCells({ ...base, metadata: { ...base.metadata, year: 2023 } } as Report, { 't3.carryForward.natural': (base.tables.t3.carriedOver!.natural as number) + 5 });
-    const outcome = await actions.runCheck(host, previous);
+    const outcome = await actions.runCheck(host, previousWithOtherCarry());
     if (!outcome.ok) throw new Error(outcome.message);
     expect(outcome.value.result.issues.map((i) => i.ruleId)).toContain('XY-CARRY');
   });

@@ -1,6 +1,8 @@
 /** The report both host tests (Excel, WPS) run their scenarios on, and where its cells are. */
-import type { Report } from '../../src/model';
+import { withExplanation, type Report } from '../../src/model';
+import type { SpreadsheetHost } from '../../src/host/types';
 import { getLayout } from '../../src/sheet/layout';
+import * as actions from '../../src/taskpane/actions';
 import { consistentReport, withCells } from './reports';
 
 export const base = consistentReport('2021', Array.from({ length: 300 }, (_, i) => ((i * 7) % 5) + 1));
@@ -21,3 +23,18 @@ export const at = (id: string): string => {
   const p = layout.cells.get(id)!;
   return `${String.fromCharCode(64 + p.col)}${p.row}`;
 };
+
+/** 说明 saved through a host and read back attached to their warning (on `broken`): the explanation it came back with. */
+export async function explanationRoundTrip(host: SpreadsheetHost): Promise<{ saved: unknown; explanation: string | undefined }> {
+  const first = await actions.runCheck(host);
+  if (!first.ok) throw new Error(first.message);
+  const issue = first.value.result.issues.find((i) => i.ruleId === 'T2-RULES-AUTHORITY')!;
+  const saved = await actions.saveExplanations(host, withExplanation(first.value.report, issue, '代县政府起草的规章草案'));
+  const second = await actions.runCheck(host);
+  if (!second.ok) throw new Error(second.message);
+  return { saved, explanation: second.value.result.issues.find((i) => i.ruleId === 'T2-RULES-AUTHORITY')!.explanation };
+}
+
+/** Last year's report whose 四 differs from this year's 二 (结转), for 上年数据 on a host holding `base`. */
+export const previousWithOtherCarry = (): Report =>
+  withCells({ ...base, metadata: { ...base.metadata, year: 2023 } } as Report, { 't3.carryForward.natural': (base.tables.t3.carriedOver!.natural as number) + 5 });
