@@ -23,6 +23,8 @@ const HELP = `xxgk ${VERSION} — 政府信息公开工作年度报告 校验与
   xxgk import <报告.txt|.html|.docx> -o <report.json|report.xlsx> [--kind 机关类型] [--year 年度]
       从已发布的年报中提取三张表和六部分文字；找不到的单元格逐一列出，不作猜测。
       Read a published report; cells not found are listed, never guessed.
+  xxgk fill <report.json|提交文件.json> -o <工作簿.xlsx>
+      把年度报告 JSON 或导出的提交文件写回模板工作簿（含说明和读取问题）。Write a report or submission into the template.
   xxgk render <report.json|report.xlsx> --html|--docx -o <文件>
       生成可发布的年报（HTML 或 Word）。Render the report as published.
 
@@ -86,6 +88,7 @@ export async function main(argv: string[]): Promise<number> {
     if (command === 'template') return await (await import('./template')).runTemplate(values, HELP);
     if (command === 'aggregate') return await (await import('./publish')).runAggregate(files, { ...values, jobs });
     if (command === 'import') return await (await import('./publish')).runImport(files, values);
+    if (command === 'fill') return await (await import('./publish')).runFill(files, values);
     if (command === 'render') return await (await import('./publish')).runRender(files, values);
   } catch (e) {
     if (e instanceof OutputError) {

@@ -78,9 +78,16 @@ export async function runAggregate(
     err(`aggregate 需要文件或文件夹和 -o 汇总.xlsx|汇总.json${kind === 'bad' ? `；--kind 应为 ${AGENCY_KIND_IDS.join('|')}` : ''}\n`);
     return 2;
   }
-  // The output file is never read as a unit, even when it lies inside the folder being summed.
+  // The output file is never read as a unit, even when it lies inside the folder being summed —
+  // and never written over a unit's report: only an earlier 汇总 may be replaced.
   const target = real(opts.out);
-  const files = collect(paths).filter((f) => real(f) !== target);
+  const walked = collect(paths);
+  const named = paths.some((p) => real(p) === target);
+  if (named || (walked.some((f) => real(f) === target) && !(await isAggregate(target)))) {
+    err(`输出文件 ${printable(opts.out)} 是要汇总的${named ? '输入文件' : '单位报告之一（在所给文件夹中）'}：请换一个输出文件名，以免覆盖该报告；未读取、未写入任何文件\n`);
+    return 2;
+  }
+  const files = walked.filter((f) => real(f) !== target);
   const units: AggregateUnit[] = [];
   let unreadable = 0;
   await mapFiles<Loaded>(files, { kind: 'load' }, opts.jobs, (loaded, k) => {
@@ -116,6 +123,33 @@ export async function runAggregate(
   for (const u of agg.units.filter((x) => !x.included)) out(`  未计入：${printable(u.source)}（${printable(u.agencyName) || '未填机关名称'}）${u.excluded === 'errors' ? `有 ${u.errors} 个错误` : printable(exclusionReason(u))}\n`);
   out(`汇总结果${agg.result.valid ? '校验通过' : `有 ${agg.result.counts.error} 个错误`}，已写入 ${opts.out}\n`);
   return unreadable ? 2 : agg.result.valid ? 0 : 1;
+}
+
+/**
+ * fill: a report JSON or an exported submission written into the template — its tables, cover,
+ * text, 说明 and reading issues — so that an office can hand a submission back as a workbook.
+ */
+export async function runFill(files: string[], opts: { out?: string }): Promise<number> {
+  if (files.length !== 1 || !opts.out || !/\.xlsx$/i.test(opts.out)) {
+    err('fill 需要一个报告（report.json、导出的提交文件或 .xlsx）和 -o 输出的工作簿.xlsx\n');
+    return 2;
+  }
+  const loaded = await loadReport(files[0]!);
+  if (!loaded.ok) {
+    err(`无法读取：${loaded.problems.join('；')}\n`);
+    return 2;
+  }
+  writeOutput(opts.out, await filledBuffer(loaded.report), files);
+  const r = validate(loaded.report, { reading: loaded.reading });
+  const explained = loaded.report.explanations?.length ?? 0;
+  out(`已写入 ${opts.out}（${loaded.report.metadata.agencyName ? printable(loaded.report.metadata.agencyName) : '未填机关名称'}，${explained ? `含 ${explained} 条说明` : '无说明'}）；${r.valid ? '校验通过' : `有 ${r.counts.error} 个错误，请用 xxgk validate 查看`}\n`);
+  return 0;
+}
+
+/** An existing output file that an earlier aggregate wrote (and so may be replaced). */
+async function isAggregate(path: string): Promise<boolean> {
+  const loaded = await loadReport(path);
+  return loaded.ok && loaded.aggregate;
 }
 
 /** Reads a published report file as text: .txt as it is, .html through its tables, .docx through mammoth. */

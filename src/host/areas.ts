@@ -1,6 +1,7 @@
 /** Where the report lives in a host's workbook: the sheets' anchor names and the areas a validation reads. Host-neutral. */
 import { FORMAT_IDS, type FormatId } from '../model/core';
 import { colLetter, getLayout, NAME_PREFIX, type SheetId } from '../sheet/layout';
+import { INFO_ROWS } from '../sheet/info-sheet';
 
 /** A name present on each sheet of the template in both formats: where the sheet is, even renamed. */
 export const ANCHORS: Readonly<Record<SheetId, string>> = {
@@ -18,10 +19,6 @@ export const REPORT_SHEETS = SHEET_IDS.filter((id) => id !== 'info');
 
 /** Rows below the template's last row still read: rows users insert inside tables. */
 const SLACK_ROWS = 40;
-/** 说明 are kept as JSON in column A of the hidden sheet, from this row, in chunks. */
-export const EXPLANATION_ROW = 10;
-export const EXPLANATION_ROWS = 30;
-export const EXPLANATION_CHUNK = 30_000;
 
 /** The area of a sheet read for a validation: every template cell of either format, plus slack. */
 export function gridArea(id: SheetId): string {
@@ -36,7 +33,7 @@ export function gridArea(id: SheetId): string {
       cols = Math.max(cols, p.col + (p.cols ?? 1) - 1);
     }
   }
-  if (id === 'info') rows = EXPLANATION_ROW + EXPLANATION_ROWS;
+  if (id === 'info') rows = INFO_ROWS;
   return `A1:${colLetter(cols + 1)}${rows + SLACK_ROWS}`;
 }
 

@@ -4,7 +4,6 @@
  */
 import { parseSheetAddress } from '../sheet/layout';
 import { EMPTY_CELL, hostCell, type Grid, type WorkbookSource } from '../sheet/reader';
-import { EXPLANATION_ROW, EXPLANATION_ROWS } from './areas';
 
 export interface LoadedSheet {
   readonly name: string;
@@ -36,27 +35,4 @@ export function gridSource(sheets: readonly LoadedSheet[], names: ReadonlyMap<st
     sheet: (name) => grids.get(name),
     sheetNames: () => [...grids.keys()],
   };
-}
-
-/** 说明 JSON stored in column A of the hidden sheet, from its loaded grid. */
-export function explanationsIn(values: readonly (readonly unknown[])[]): unknown[] {
-  const text = values
-    .slice(EXPLANATION_ROW - 1, EXPLANATION_ROW - 1 + EXPLANATION_ROWS)
-    // A leading apostrophe (written to keep the spreadsheet from parsing the JSON) may come back with the text.
-    .map((r) => (typeof r[0] === 'string' ? r[0].replace(/^'/, '') : ''))
-    .join('');
-  if (!text) return [];
-  try {
-    const parsed = JSON.parse(text) as unknown;
-    return Array.isArray(parsed) ? parsed : [];
-  } catch {
-    return [];
-  }
-}
-
-/** The 说明 list as the chunks written to column A of the hidden sheet (a leading apostrophe keeps it text). */
-export function explanationChunks(list: readonly unknown[], chunk: number): string[] | undefined {
-  const text = list.length ? JSON.stringify(list) : '';
-  if (text.length > chunk * EXPLANATION_ROWS) return undefined;
-  return Array.from({ length: EXPLANATION_ROWS }, (_, k) => text.slice(k * chunk, (k + 1) * chunk)).map((c) => (c ? `'${c}` : ''));
 }

@@ -21,10 +21,9 @@ export interface Mark {
 
 export type CellWrite = { readonly place: Place; readonly value: number | string | null } | { readonly place: Place; readonly formula: string };
 
+/** The workbook as loaded; its hidden sheet (说明 among it) is read by the shared reader. */
 export interface HostReading {
   readonly source: WorkbookSource;
-  /** 说明 stored in the workbook, not yet checked. */
-  readonly explanations: readonly unknown[];
 }
 
 /** Whether a file the pane offers for download reaches the user: 'no' on hosts that drop it silently. */

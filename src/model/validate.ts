@@ -6,7 +6,7 @@ import { crossYearChecks } from './rules/cross-year';
 import type { RuleId } from './rules/ids';
 import { zhCN, type MessageCatalogue } from './rules/messages.zh-CN';
 import { metaChecks } from './rules/meta';
-import { narrativeChecks } from './rules/narrative';
+import { narrativeChecks, narrativeRequired } from './rules/narrative';
 import { rootCauses, type Derivation, type RootCauseHint } from './rules/root-cause';
 import { table2Checks } from './rules/table2';
 import type { Evidence, Issue, IssueArea, Place, PreviousView, ReportView, RuleCheck, RuleContext, RuleParams } from './rules/types';
@@ -14,7 +14,7 @@ import type { Explanation, Report } from './schema/report';
 import { lazyViewOf, rawValue, viewOf } from './view';
 
 /** Rule families in the order they run. */
-export const CHECKS: readonly RuleCheck[] = [metaChecks, cellChecks, table2Checks, arithmeticChecks, crossYearChecks, narrativeChecks];
+export const CHECKS: readonly RuleCheck[] = [metaChecks, cellChecks, table2Checks, arithmeticChecks, crossYearChecks, narrativeRequired, narrativeChecks];
 
 export interface ValidateOptions {
   /** Last year's report, for the cross-year rules (XY-*). */

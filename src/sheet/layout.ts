@@ -74,7 +74,7 @@ export interface Layout {
   readonly info: {
     readonly format: Placement & { readonly name: string };
     readonly version: Placement & { readonly name: string };
-    /** Blank in a unit's report; AGGREGATE_MARK in a workbook written by 汇总, so it is never summed as a unit. */
+    /** What kind of workbook it is: read and written by info-sheet.ts only. */
     readonly kind: Placement;
   };
 }
@@ -82,12 +82,6 @@ export interface Layout {
 /** Bumped whenever the template's layout changes. */
 export const TEMPLATE_VERSION = '1';
 export const NAME_PREFIX = 'XXGK_';
-/** What the hidden sheet says in a workbook that is a 汇总 of several units. */
-export const AGGREGATE_MARK = '汇总';
-/** What the hidden sheet says in a workbook written from an imported published report: its totals are the printed ones. */
-export const IMPORT_MARK = '导入';
-/** Where the hidden sheet keeps a report's reading issues (FORM-*), as JSON in chunks: column, first row, rows. */
-export const READING_STORE = { col: 3, row: 10, rows: 30, chunk: 30_000 } as const;
 const TITLE = '政府信息公开工作年度报告';
 const FORMAT_LABEL = '报告格式';
 

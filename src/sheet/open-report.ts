@@ -71,5 +71,8 @@ export async function openReport(bytes: Uint8Array, loadSchema: SchemaLoader): P
     return { report, reading: restoreReading(report.reading ?? []), places: templatePlaces(report), source: kind === SUBMISSION_KIND ? 'submission' : 'json', aggregate, computed: [] };
   }
   const r = await readWorkbookBuffer(bytes);
-  return { report: r.report, reading: r.reading, places: r.places, source: 'xlsx', aggregate: r.aggregate, computed: r.computed };
+  // 说明 the add-in, the page or `xxgk fill` stored in the workbook come back with the report.
+  const explanations = r.explanations.length ? (await loadSchema()).parseExplanations(r.explanations) : [];
+  const report = explanations.length ? { ...r.report, explanations } : r.report;
+  return { report, reading: r.reading, places: r.places, source: 'xlsx', aggregate: r.aggregate, computed: r.computed };
 }

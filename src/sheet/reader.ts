@@ -5,11 +5,8 @@
  */
 import {
   agencyKindByLabel,
-  assembleReport,
-  computeTotals,
   isFormatId,
   makeIssue,
-  restoreReading,
   storeReading,
   metadataLabel,
   cellWhere,
@@ -22,10 +19,11 @@ import {
   type Narrative,
   type Place,
   type Report,
-  type StoredReading,
 } from '../model/core';
 import { placeText } from './a1';
-import { AGGREGATE_MARK, getLayout, IMPORT_MARK, READING_STORE, sheetName, type Block, type Layout, type Placement, type SheetId } from './layout';
+import { isSumOf } from './formula-refs';
+import { getLayout, sheetName, type Block, type Layout, type Placement, type SheetId } from './layout';
+import { AGGREGATE_MARK, IMPORT_MARK, readInfo } from './info-sheet';
 import { WorkbookReadError } from './errors';
 import { metaKey } from './places';
 
@@ -39,6 +37,8 @@ export interface WorkbookReading {
   readonly aggregate: boolean;
   /** Total cells (ids) held by a formula: the spreadsheet computes them (validate({ computed })). */
   readonly computed: readonly string[];
+  /** 说明 kept in the hidden sheet, unchecked: the schema checks them where it is loaded (openReport, the task pane). */
+  readonly explanations: readonly unknown[];
 }
 
 /** How far below its expected place a row label is looked for (rows inserted inside a table). */
@@ -54,6 +54,8 @@ export interface GridCell {
   readonly formula: boolean;
   /** A formula saved without its result (a file written by a program, not a spreadsheet). */
   readonly noResult: boolean;
+  /** The formula's text (`SUM(D6:D9)`, with or without `=`), where the file or host gives it. */
+  readonly formulaText?: string;
   /** YYYY-MM-DD when the host knows the cell holds a date. */
   readonly date?: string;
 }
@@ -66,15 +68,20 @@ export const EMPTY_CELL: GridCell = { value: null, text: '', formula: false, noR
  */
 export function hostCell(value: unknown, formula?: unknown): GridCell {
   const isFormula = typeof formula === 'string' && formula.startsWith('=');
-  if (value === '' || value === null || value === undefined) return isFormula ? { ...EMPTY_CELL, formula: true } : EMPTY_CELL;
-  if (typeof value === 'number') return { value, text: String(value), formula: isFormula, noResult: false };
+  if (isFormula) return { ...hostValue(value), formula: true, formulaText: formula };
+  return hostValue(value);
+}
+
+function hostValue(value: unknown): GridCell {
+  if (value === '' || value === null || value === undefined) return EMPTY_CELL;
+  if (typeof value === 'number') return { value, text: String(value), formula: false, noResult: false };
   if (typeof value === 'object' && 'error' in (value as object)) {
     const error = String((value as { error: unknown }).error);
-    return { value: { error }, text: error, formula: isFormula, noResult: false };
+    return { value: { error }, text: error, formula: false, noResult: false };
   }
   // Office gives errors as text (#REF!, #DIV/0! …): the rules judge them like other text.
   const text = String(value);
-  return { value: text, text, formula: isFormula, noResult: false };
+  return { value: text, text, formula: false, noResult: false };
 }
 
 export interface Grid {
@@ -204,6 +211,7 @@ class Reader {
     const f = this.layout.format;
     const tables: Record<string, Record<string, Record<string, CellValue>>> = { t2: {}, t3: {}, t4: {} };
     const noValue: string[] = [];
+    const formulas = new Map<string, string | undefined>();
     for (const block of this.layout.blocks) {
       const found = this.locate(block.name, { sheet: block.sheet, row: block.top, col: block.left });
       const table = f.tables.find((t) => t.id === block.table)!;
@@ -223,8 +231,11 @@ class Reader {
         const place = { sheet: ws.name, row, col };
         const at = placeText(place);
         this.places[cell.id] = place;
-        const { value, formula, noResult: missing } = ws.cell(row, col);
-        if (cell.derived && formula) this.computed.push(cell.id);
+        const { value, formula, noResult: missing, formulaText } = ws.cell(row, col);
+        if (cell.derived && formula) {
+          this.computed.push(cell.id);
+          formulas.set(cell.id, formulaText);
+        }
         if (cell.derived && !formula && value !== null) this.issue('FORM-FORMULA-REPLACED', cell.table, [cell.id], { at, where: cellWhere(f, cell) }, { place });
         if (missing) {
           if (cell.derived) noValue.push(cell.id);
@@ -233,16 +244,48 @@ class Reader {
         (tables[cell.table]![cell.row] ??= {})[cell.col] = value;
       }
     }
-    // Totals saved without their results (a file written by a program, not by a spreadsheet): compute them.
-    if (noValue.length) {
-      const partial = assembleReport(f.id, { agencyName: '' }, tables);
-      const totals = computeTotals(partial);
-      for (const id of noValue) {
-        const c = f.byId.get(id)!;
-        tables[c.table]![c.row]![c.col] = totals.get(id)!;
-      }
-    }
+    this.recalculate(tables, formulas, new Set(noValue));
     return tables as unknown as Report['tables'];
+  }
+
+  /**
+   * What a spreadsheet shows once it recalculates: a total holding the template's own formula (a SUM
+   * of exactly the cells its row or column adds up) is that sum over the cells as read, not the value
+   * the last program cached — a file filled by a program that does not recalculate keeps the
+   * template's cached 0s. A total saved without a result is computed likewise. A formula edited by
+   * the user keeps what it shows, and a typed-over total is evidence as typed.
+   */
+  recalculate(tables: Record<string, Record<string, Record<string, CellValue>>>, formulas: ReadonlyMap<string, string | undefined>, noResult: ReadonlySet<string>): void {
+    const f = this.layout.format;
+    const at = (i: number) => {
+      const c = f.cells[i]!;
+      return tables[c.table]?.[c.row]?.[c.col];
+    };
+    const stale: string[] = [];
+    for (const i of f.derivedOrder) {
+      const cell = f.cells[i]!;
+      if (!formulas.has(cell.id)) continue;
+      const text = formulas.get(cell.id);
+      const place = this.places[cell.id];
+      const terms = cell.derived!.of.map((k) => this.places[f.cells[k]!.id]);
+      const own = text !== undefined && place !== undefined && terms.every((t) => t?.sheet === place.sheet) && isSumOf(text, terms as Place[]);
+      // An edited formula does not follow the cells the template sums: its value is evidence, like a typed one.
+      if (!own && text !== undefined) this.computed.splice(this.computed.indexOf(cell.id), 1);
+      if (!own && !noResult.has(cell.id)) continue;
+      // SUM skips blanks and text; an error in a term is what the total shows too.
+      let sum = 0;
+      let error: CellValue | undefined;
+      for (const k of cell.derived!.of) {
+        const v = at(k);
+        if (typeof v === 'number') sum += v;
+        else if (v !== null && typeof v === 'object') error ??= v;
+      }
+      const value = error ?? Math.round(sum * 1e6) / 1e6;
+      const cached = at(i);
+      if (own && !noResult.has(cell.id) && cached !== value && !(typeof cached === 'object' && typeof value === 'object')) stale.push(cell.id);
+      tables[cell.table]![cell.row]![cell.col] = value;
+    }
+    if (stale.length) this.issue('FORM-NOT-RECALCULATED', f.byId.get(stale[0]!)!.table, stale, { count: stale.length });
   }
 
   /** Header and block labels above a block, checked where the block now is. */
@@ -338,32 +381,22 @@ export function workbookFormat(source: WorkbookSource): FormatId {
 /** Reads a workbook into a report. Throws WorkbookReadError (Chinese) when it cannot. */
 export function readWorkbook(source: WorkbookSource): WorkbookReading {
   const format = workbookFormat(source);
-  const reader = new Reader(source, getLayout(format));
+  const layout = getLayout(format);
+  const reader = new Reader(source, layout);
   const tables = reader.readTables();
   const metadata = reader.readMetadata();
   const narrative = reader.readNarrative();
-  const report = { format, metadata, tables, narrative } as Report;
-  const kind = getLayout(format).info.kind;
-  const info = source.name(getLayout(format).info.format.name)?.grid ?? source.sheet(sheetName('info'));
-  const mark = info?.cell(kind.row, kind.col).text.trim();
-  // An imported report's totals are the printed values, not overwritten formulas.
-  const reading = mark === IMPORT_MARK ? reader.reading.filter((i) => i.ruleId !== 'FORM-FORMULA-REPLACED') : reader.reading;
-  const stored = info ? storedReading(info) : [];
-  if (stored.length) (report as { reading?: StoredReading[] }).reading = storeReading(stored);
-  // An import's totals are printed numbers even where a formula shows them again.
-  const computed = mark === IMPORT_MARK ? [] : reader.computed;
-  return { report, reading: [...stored, ...reading], places: reader.places, aggregate: mark === AGGREGATE_MARK, computed };
-}
-
-/** Reading issues kept in the hidden sheet (written with an imported report), as issues. */
-function storedReading(info: Grid): Issue[] {
-  let text = '';
-  for (let k = 0; k < READING_STORE.rows; k++) text += info.cell(READING_STORE.row + k, READING_STORE.col).text.replace(/^'/, '');
-  if (!text) return [];
-  try {
-    const parsed = JSON.parse(text) as unknown;
-    return Array.isArray(parsed) ? restoreReading(parsed) : [];
-  } catch {
-    return [];
-  }
+  const info = readInfo(source.name(layout.info.format.name)?.grid ?? source.sheet(sheetName('info')));
+  // An imported report's totals are the printed values, not overwritten formulas, even where a formula shows them again.
+  const imported = info.mark === IMPORT_MARK;
+  const reading = imported ? reader.reading.filter((i) => i.ruleId !== 'FORM-FORMULA-REPLACED') : reader.reading;
+  const report = { format, metadata, tables, narrative, ...(info.reading.length ? { reading: storeReading(info.reading) } : {}) } as Report;
+  return {
+    report,
+    reading: [...info.reading, ...reading],
+    places: reader.places,
+    aggregate: info.mark === AGGREGATE_MARK,
+    computed: imported ? [] : reader.computed,
+    explanations: info.explanations,
+  };
 }

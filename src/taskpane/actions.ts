@@ -38,11 +38,7 @@ async function attempt<T>(run: () => Promise<T>): Promise<Outcome<T>> {
 /** Checks stored explanations with the schema, loaded only when there are some (zod stays out of the task pane's first load). */
 async function parseExplanations(raw: readonly unknown[]): Promise<Explanation[]> {
   if (raw.length === 0) return [];
-  const { ExplanationSchema } = await import(/* webpackChunkName: "schema" */ '../model/schema/report');
-  return raw.flatMap((e) => {
-    const p = ExplanationSchema.safeParse(e);
-    return p.success ? [p.data] : [];
-  });
+  return (await import(/* webpackChunkName: "schema" */ '../model/schema/lazy')).parseExplanations(raw);
 }
 
 /** The cells to mark: each error or warning at its own place (its suspect cell, or the label it is about), the other cells of a sum lighter. */
@@ -61,7 +57,7 @@ export async function runCheck(host: SpreadsheetHost, previous?: Report): Promis
   try {
     const read = await host.read();
     reading = readWorkbook(read.source);
-    stored = read.explanations;
+    stored = reading.explanations;
   } catch (e) {
     return { ok: false, message: message(e) };
   }

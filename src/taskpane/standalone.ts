@@ -136,13 +136,20 @@ function check(previous: Report | undefined, given?: ValidationResult): void {
 
 /**
  * Totals typed over in a workbook: the formula to type back, cell by cell (the page cannot write
- * into the clerk's spreadsheet), and a corrected copy of the workbook to download instead.
+ * into the clerk's spreadsheet), and a corrected copy of the workbook to download instead. With
+ * nothing to repair but 说明 written, the copy keeps the 说明 in the clerk's own workbook.
  */
 function renderRepairs(o: Opened): void {
   const box = $('repairs');
   const repairs = o.source === 'xlsx' ? totalRepairs(o.report, o.places, lostFormulas(o.reading)) : [];
-  box.hidden = repairs.length === 0;
-  if (!repairs.length) return box.replaceChildren();
+  const explained = o.source === 'xlsx' ? (o.report.explanations?.length ?? 0) : 0;
+  box.hidden = repairs.length === 0 && explained === 0;
+  if (box.hidden) return box.replaceChildren();
+  if (!repairs.length) {
+    const button = el('button', { type: 'button', id: 'download-explained' }, '下载含说明的工作簿');
+    button.addEventListener('click', () => void onCorrected(o, []));
+    return box.replaceChildren(el('p', { class: 'note' }, `已写 ${explained} 条说明。下载一份保存了这些说明的工作簿副本（原文件不会被改动），用它替换原文件后再报送，说明就随工作簿一起提交。`), button);
+  }
   const list = el('ul', { class: 'repairs' });
   for (const r of repairs) {
     const li = el('li');
@@ -163,7 +170,7 @@ async function onCorrected(o: Opened, repairs: readonly TotalRepair[]): Promise<
   }
   const { correctedWorkbook } = await import(/* webpackChunkName: "workbook-writer" */ '../workbook/browser-files');
   const blob = await correctedWorkbook(bytes, o.report, repairs, o.report.explanations ?? []);
-  const name = o.name.replace(/(\.xlsx)?$/i, '（已改正）.xlsx');
+  const name = o.name.replace(/(\.xlsx)?$/i, repairs.length ? '（已改正）.xlsx' : '（含说明）.xlsx');
   const ok = download(name, blob);
   notify(ok ? `已生成 ${name}：请用它替换原文件后重新校验` : '此浏览器不允许下载文件。', ok ? undefined : 'fail');
 }

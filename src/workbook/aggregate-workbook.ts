@@ -1,18 +1,12 @@
 /** The aggregate as a workbook: the template filled with the sums, and a sheet 汇总情况 with the unit × rule matrix. */
 import type ExcelJS from 'exceljs';
 import { exclusionReason, RULES, type Aggregated } from '../model/core';
-import { AGGREGATE_MARK, getLayout, sheetName } from '../sheet/layout';
 import { fillTemplate } from './fill';
 
 export const SUMMARY_SHEET = '汇总情况';
 
 export function aggregateWorkbook(agg: Extract<Aggregated, { ok: true }>): ExcelJS.Workbook {
-  const wb = fillTemplate(agg.report);
-  // Marked in the hidden sheet: a later 汇总 over the same folder does not count it as a unit.
-  const kind = getLayout(agg.report.format).info.kind;
-  const info = wb.getWorksheet(sheetName('info'))!;
-  info.getCell(kind.row, kind.col - 1).value = 'kind';
-  info.getCell(kind.row, kind.col).value = AGGREGATE_MARK;
+  const wb = fillTemplate(agg.report, { aggregate: true });
   const ws = wb.addWorksheet(SUMMARY_SHEET);
   const included = agg.units.filter((u) => u.included).length;
   ws.addRow([`汇总了 ${included} 个单位的报告（共 ${agg.units.length} 个文件）；含有错误的报告${agg.includeErrors ? '已计入' : '未计入'}汇总。`]);

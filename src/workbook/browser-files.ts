@@ -6,8 +6,7 @@
 import ExcelJS from 'exceljs';
 import { assembleReport, computeTotals, emptyTables, getFormat, type Explanation, type FormatId } from '../model/core';
 import { viewOf } from '../model/view';
-import { explanationChunks } from '../host/grid-source';
-import { EXPLANATION_CHUNK, EXPLANATION_ROW } from '../host/areas';
+import { infoCells } from '../sheet/info-sheet';
 import { checkResult } from '../sheet/formulas';
 import { getLayout, sheetName } from '../sheet/layout';
 import type { Report } from '../model/core';
@@ -59,8 +58,7 @@ export async function correctedWorkbook(bytes: ArrayBuffer, report: Report, repa
     const side = (cells: readonly number[]) => cells.reduce((s, k) => s + shown[k]!, 0);
     cell.value = { formula: v.formula, result: checkResult(side(check.equation.lhs) - side(check.equation.rhs)) } as ExcelJS.CellFormulaValue;
   }
-  const chunks = explanationChunks(explanations, EXPLANATION_CHUNK);
   const info = wb.getWorksheet(sheetName('info'));
-  if (chunks && info) chunks.forEach((c, k) => (info.getCell(EXPLANATION_ROW + k, 1).value = c || null));
+  if (info) for (const c of infoCells({ explanations })) info.getCell(c.row, c.col).value = c.value;
   return new Blob([await wb.xlsx.writeBuffer()], { type: XLSX });
 }

@@ -2,7 +2,8 @@
 import type ExcelJS from 'exceljs';
 import { AGENCY_KINDS, getFormat, type CellValue, type Report } from '../model/core';
 import { checkResult } from '../sheet/formulas';
-import { getLayout, IMPORT_MARK, READING_STORE, sheetName, type Placement } from '../sheet/layout';
+import { getLayout, sheetName, type Placement } from '../sheet/layout';
+import { AGGREGATE_MARK, IMPORT_MARK, infoCells } from '../sheet/info-sheet';
 import { rawValue } from '../model/view';
 import { buildTemplate, layoutTextSheet } from './template';
 
@@ -18,6 +19,8 @@ export interface FillOptions {
    * where the text has none), never as formulas that would put numbers of their own in their place.
    */
   readonly imported?: boolean;
+  /** A 汇总 of several units: marked so that a later 汇总 over the same folder does not count it as a unit. */
+  readonly aggregate?: boolean;
 }
 
 export function fillTemplate(report: Report, options: FillOptions = {}): ExcelJS.Workbook {
@@ -66,16 +69,10 @@ export function fillTemplate(report: Report, options: FillOptions = {}): ExcelJS
   }
   // The boxes grow with their text, and the page breaks follow.
   if (report.narrative) layoutTextSheet(wb.getWorksheet(sheetName('text'))!, report.format, report.narrative);
+  // Reading issues and 说明 travel with the workbook, so reading it later shows them again.
   const info = wb.getWorksheet(sheetName('info'))!;
-  if (options.imported) {
-    info.getCell(layout.info.kind.row, layout.info.kind.col - 1).value = 'kind';
-    info.getCell(layout.info.kind.row, layout.info.kind.col).value = IMPORT_MARK;
-  }
-  // Reading issues travel with the workbook, so validating it later shows them again.
-  const stored = report.reading?.length ? JSON.stringify(report.reading) : '';
-  for (let k = 0; k * READING_STORE.chunk < stored.length && k < READING_STORE.rows; k++) {
-    info.getCell(READING_STORE.row + k, READING_STORE.col).value = `'${stored.slice(k * READING_STORE.chunk, (k + 1) * READING_STORE.chunk)}`;
-  }
+  const mark = options.aggregate ? AGGREGATE_MARK : options.imported ? IMPORT_MARK : '';
+  for (const c of infoCells({ mark, ...(report.reading ? { reading: report.reading } : {}), ...(report.explanations?.length ? { explanations: report.explanations } : {}) })) info.getCell(c.row, c.col).value = c.value;
   return wb;
 }
 

@@ -12,7 +12,7 @@ import { cellsOf, excelBookOf, excelHostOn, sheetStates } from '../helpers/excel
 import { FakeSheet, FakeWorkbook } from '../helpers/fake-excel';
 import { withCells } from '../helpers/reports';
 import { toBuffer } from '../helpers/workbooks';
-import { at, base, broken, explanationRoundTrip, layout, previousWithOtherCarry } from '../helpers/host-scenarios';
+import { at, base, broken, explanationRoundTrip, layout, savedByHost, previousWithOtherCarry } from '../helpers/host-scenarios';
 
 /** The add-in's marks (formula =TRUE), not the template's own “差 N” formats. */
 const marksOf = (book: FakeWorkbook) =>
@@ -121,6 +121,9 @@ describe.each(['1.13', '1.6', '1.2'])('Excel with ExcelApi %s', (sets) => {
     const { host } = excelHostOn(book, { sets });
     expect(await explanationRoundTrip(host)).toEqual({ saved: { ok: true, value: undefined }, explanation: '代县政府起草的规章草案' });
     expect(book.sheet('_xxgk')!.visibility).toBe('VeryHidden');
+    // Saved and mailed: the file the office receives gives the 说明 back to the CLI and the page.
+    const file = await savedByHost(broken, book.sheet('_xxgk')!);
+    expect(file.report.explanations?.map((e) => e.text)).toEqual(['代县政府起草的规章草案']);
   });
 
   test('上年数据: last year\'s report is compared with this one (结转)', async () => {

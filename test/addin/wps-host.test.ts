@@ -20,7 +20,7 @@ import { FakeEt } from '../helpers/fake-et';
 import { fakeWorkbookOf, FakeSheet, FakeWorkbook } from '../helpers/fake-excel';
 import { withCells } from '../helpers/reports';
 import { toBuffer } from '../helpers/workbooks';
-import { at, base, broken, explanationRoundTrip, layout, previousWithOtherCarry } from '../helpers/host-scenarios';
+import { at, base, broken, explanationRoundTrip, layout, savedByHost, previousWithOtherCarry } from '../helpers/host-scenarios';
 
 const REPORT_SHEETS = ['基本信息', '表二', '表三', '表四'];
 const TEMPLATE_DIR = '/home/clerk/.local/share/Kingsoft/wps/jsaddons/xxgk_0.1.0';
@@ -114,6 +114,9 @@ describe('WPS 表格 host', () => {
     const { book, host } = await wpsOn(broken);
     expect(await explanationRoundTrip(host)).toEqual({ saved: { ok: true, value: undefined }, explanation: '代县政府起草的规章草案' });
     expect(book.sheet('_xxgk')!.visibility).toBe('VeryHidden');
+    // Saved and mailed: the file the office receives gives the 说明 back to the CLI and the page.
+    const file = await savedByHost(broken, book.sheet('_xxgk')!);
+    expect(file.report.explanations?.map((e) => e.text)).toEqual(['代县政府起草的规章草案']);
   });
 
   test('上年数据: last year\'s report is compared with this one (结转)', async () => {

@@ -10,7 +10,7 @@ import { launch, serve } from '../helpers/browser';
 import { withEmptyRows } from '../helpers/hostile';
 import { filledWorkbook, toBuffer } from '../helpers/workbooks';
 import { readWorkbookBuffer } from '../../src/sheet/xlsx/open';
-import { computeTotals, validateRead } from '../../src/model';
+import { computeTotals, fillTotals, validateRead } from '../../src/model';
 import { parseReport, type Report } from '../../src/model';
 
 jest.setTimeout(240_000);
@@ -351,6 +351,27 @@ describe('the task pane as a standalone page in Chromium', () => {
     expect(read.reading.filter((i) => i.ruleId === 'FORM-FORMULA-REPLACED')).toEqual([]);
     const result = validateRead(read);
     expect(result.issues.filter((i) => /^T[34]-/.test(i.ruleId))).toEqual([]);
+  });
+
+  test('说明 written on the page go into a copy of the clerk’s own workbook (下载含说明的工作簿), and come back when it is opened again', async () => {
+    const p = parseReport(JSON.parse(readFileSync(join(samples, 'example-2021-mistakes.json'), 'utf8')));
+    if (!p.ok) throw new Error('sample');
+    // No total typed over: nothing to repair, only a warning to explain.
+    const dir = mkdtempSync(join(tmpdir(), 'xxgk-explained-'));
+    const file = join(dir, '年报.xlsx');
+    writeFileSync(file, await toBuffer(await filledWorkbook(fillTotals(p.value))));
+    const { page } = await openPage();
+    await openFile(page, file);
+    expect(await page.isHidden('#repairs')).toBe(true);
+    await page.fill('#issues li[data-rule="T2-RULES-AUTHORITY"] textarea', '代县政府起草的规章');
+    await page.click('#issues li[data-rule="T2-RULES-AUTHORITY"] .explain button');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download-explained')]);
+    expect(download.suggestedFilename()).toBe('年报（含说明）.xlsx');
+    const saved = join(dir, download.suggestedFilename());
+    await download.saveAs(saved);
+    const { page: fresh } = await openPage();
+    await openFile(fresh, saved);
+    expect(await fresh.inputValue('#issues li[data-rule="T2-RULES-AUTHORITY"] textarea')).toBe('代县政府起草的规章');
   });
 
   test('生成报告 with errors asks first; the result line stays; Tab stays in the dialog and Escape closes it', async () => {

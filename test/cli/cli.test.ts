@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'fs';
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { fromSubmission } from '../../src/model';
@@ -86,6 +86,25 @@ describe('xxgk aggregate / import / render', () => {
     const doc = JSON.parse(readFileSync(out, 'utf8'));
     expect(doc.report.metadata).toMatchObject({ agencyName: '汇总（1 个单位）', agencyKind: 'county', year: 2024 });
     expect(doc.validation.valid).toBe(true);
+  });
+
+  test('aggregate -o naming a unit’s own file, given or inside the folder, is refused before anything is read; the file stays byte for byte', async () => {
+    const d = dir();
+    for (const f of ['example-2021-corrected.json', 'example-2021-mistakes.xlsx']) copyFileSync(join(samples, f), join(d, f));
+    const unit = join(d, 'example-2021-mistakes.xlsx');
+    const before = readFileSync(unit);
+    for (const args of [[d, '-o', unit], [join(d, 'example-2021-corrected.json'), unit, '-o', unit]]) {
+      const r = await run('aggregate', ...args);
+      expect(r.code).toBe(2);
+      expect(r.err).toMatch(/输出文件 .*example-2021-mistakes\.xlsx 是要汇总的(单位报告之一|输入文件)/);
+      expect(readFileSync(unit).equals(before)).toBe(true);
+    }
+    // An earlier 汇总 in the folder may be replaced, and is not summed.
+    const sum = join(d, '汇总.xlsx');
+    expect((await run('aggregate', d, '-o', sum, '--prefer', 'newest')).code).toBeLessThan(2);
+    const again = await run('aggregate', d, '-o', sum, '--prefer', 'newest');
+    expect(again.code).toBeLessThan(2);
+    expect(again.err).not.toContain('是要汇总的');
   });
 
   test('import a published text, then render it as HTML and Word', async () => {

@@ -2,6 +2,10 @@
 import { withExplanation, type Report } from '../../src/model';
 import type { SpreadsheetHost } from '../../src/host/types';
 import { getLayout } from '../../src/sheet/layout';
+import type ExcelJS from 'exceljs';
+import { openReport, type OpenedReport } from '../../src/sheet/open-report';
+import { fillTemplate } from '../../src/workbook/fill';
+import type { FakeSheet } from './fake-excel';
 import * as actions from '../../src/taskpane/actions';
 import { consistentReport, withCells } from './reports';
 
@@ -38,3 +42,18 @@ export async function explanationRoundTrip(host: SpreadsheetHost): Promise<{ sav
 /** Last year's report whose 四 differs from this year's 二 (结转), for 上年数据 on a host holding `base`. */
 export const previousWithOtherCarry = (): Report =>
   withCells({ ...base, metadata: { ...base.metadata, year: 2023 } } as Report, { 't3.carryForward.natural': (base.tables.t3.carriedOver!.natural as number) + 5 });
+
+/**
+ * The workbook a host saved, as a file: `report` filled into the template, with the host's hidden
+ * sheet cells copied over (what Excel or WPS writes when the clerk saves), opened as the CLI and the page open it.
+ */
+export async function savedByHost(report: Report, hidden: FakeSheet): Promise<OpenedReport> {
+  const wb = fillTemplate(report);
+  const info = wb.getWorksheet('_xxgk')!;
+  for (const [key, c] of hidden.cells) {
+    const [row, col] = key.split(',').map(Number) as [number, number];
+    if (!c.formula) info.getCell(row, col).value = c.value === '' ? null : (c.value as ExcelJS.CellValue);
+  }
+  const buf = new Uint8Array(await wb.xlsx.writeBuffer());
+  return openReport(buf, async () => import('../../src/model/schema/lazy'));
+}

@@ -95,12 +95,19 @@ describe('NARRATIVE-FIGURES', () => {
 
 describe('NARRATIVE-SECTIONS', () => {
   const base = zeroReport('2021');
-  test('all sections present passes; a missing 总体情况 and an empty 五 warn', () => {
+  test('all sections present passes; a missing 总体情况 is an error, a 五 that only says 无 warns', () => {
     expect(ofRule(validate(told(base, {})), 'NARRATIVE-SECTIONS')).toEqual([]);
+    expect(ofRule(validate(told(base, {})), 'NARRATIVE-EMPTY')).toEqual([]);
     const r = validate({ ...base, narrative: { problems: '无', other: '本年度未收取信息处理费。' } } as Report);
-    expect(ofRule(r, 'NARRATIVE-SECTIONS').map((i) => [i.severity, i.message])).toEqual([
-      ['warning', '正文缺少“一、总体情况”部分'],
-      ['warning', '“五、存在的主要问题及改进情况”部分没有内容'],
+    expect(ofRule(r, 'NARRATIVE-EMPTY').map((i) => [i.severity, i.message])).toEqual([['error', '正文“一、总体情况”没有填写；年度报告必须有这部分的文字（没有需要报告的事项写“无”）']]);
+    expect(ofRule(r, 'NARRATIVE-SECTIONS').map((i) => [i.severity, i.message])).toEqual([['warning', '“五、存在的主要问题及改进情况”部分没有内容']]);
+    expect(r.valid).toBe(false);
+  });
+  test('a report whose text part is all blank (a workbook whose 文字部分 was never filled) does not pass', () => {
+    const r = validate({ ...base, narrative: { overview: '', proactive: '', requests: '', reviewLitigation: '', problems: ' ', other: '' } } as Report);
+    expect(r.valid).toBe(false);
+    expect(ofRule(r, 'NARRATIVE-EMPTY').map((i) => i.message)).toEqual([
+      '报告没有正文：一、总体情况、五、存在的主要问题及改进情况、六、其他需要报告的事项都是空的；年度报告必须写明这些部分（在“文字部分”填写，没有需要报告的事项写“无”）',
     ]);
   });
   test('no narrative at all: the narrative rules do not run', () => {

@@ -60,7 +60,9 @@ describe('template workbooks', () => {
     const result = validate(r.report, { reading: r.reading });
     const inputs = getFormat('2021').cells.filter((c) => !c.derived).length;
     expect(result.issues.filter((i) => i.ruleId === 'CELL-BLANK')).toHaveLength(inputs);
-    expect(result.issues.filter((i) => !['CELL-BLANK', 'META-REQUIRED'].includes(i.ruleId))).toEqual([]);
+    expect(result.issues.filter((i) => !['CELL-BLANK', 'META-REQUIRED', 'NARRATIVE-EMPTY'].includes(i.ruleId))).toEqual([]);
+    // The text part is part of the report: an untouched template is asked for it.
+    expect(result.issues.filter((i) => i.ruleId === 'NARRATIVE-EMPTY')).toHaveLength(1);
     expect(placeText(r.places['t3.new.natural']!)).toBe('表三!D6');
   });
   test.each(FORMAT_IDS)('format %s: every check cell shows “✓” green and “差 N” red (a conditional format), and the sheets print on A4 one page wide', async (formatId) => {

@@ -10,9 +10,9 @@ import { capabilities, type Capabilities } from './capabilities';
 import { failure } from './errors';
 import { queueMarks } from './marks';
 import { queueLock, queueUnlocked, restoreLocks, type SheetLock } from './protection';
-import { queueRead, sourceOf, storedExplanations } from './read';
-import { EXPLANATION_CHUNK, EXPLANATION_ROW, EXPLANATION_ROWS, REPORT_SHEETS } from '../areas';
-import { explanationChunks } from '../grid-source';
+import { queueRead, sourceOf } from './read';
+import { REPORT_SHEETS } from '../areas';
+import { explanationRange } from '../../sheet/info-sheet';
 import { reportSheet } from './sheets';
 import { hasReportSheets, insertTemplate, removeReportSheets } from './template';
 
@@ -42,7 +42,7 @@ export class ExcelHost implements SpreadsheetHost {
         const plan = queueRead(context, this.caps);
         await context.sync();
         this.lastLocks = plan.sheets.filter((s) => s.id !== 'info');
-        return { source: sourceOf(plan), explanations: storedExplanations(plan) };
+        return { source: sourceOf(plan) };
       });
     } catch (e) {
       throw failure(e, '读取年报表格');
@@ -118,12 +118,12 @@ export class ExcelHost implements SpreadsheetHost {
   }
 
   async saveExplanations(list: readonly unknown[]): Promise<void> {
-    const chunks = explanationChunks(list, EXPLANATION_CHUNK);
-    if (!chunks) throw new HostFailure('说明过多，无法保存：请缩短或删除一些说明');
+    const store = explanationRange(list);
+    if (!store) throw new HostFailure('说明过多，无法保存：请缩短或删除一些说明');
     try {
       await Excel.run(async (context) => {
         // The hidden sheet is never protected by the template.
-        reportSheet(context, this.caps, 'info').getRange(`A${EXPLANATION_ROW}:A${EXPLANATION_ROW + EXPLANATION_ROWS - 1}`).values = chunks.map((c) => [c]);
+        reportSheet(context, this.caps, 'info').getRange(store.address).values = store.values;
         await context.sync();
       });
     } catch (e) {

@@ -3,7 +3,7 @@
 import type { SheetId } from '../../sheet/layout';
 import type { WorkbookSource } from '../../sheet/reader';
 import { gridArea, SHEET_IDS } from '../areas';
-import { explanationsIn, gridSource } from '../grid-source';
+import { gridSource } from '../grid-source';
 import type { Capabilities } from './capabilities';
 import { queueLock, type SheetLock } from './protection';
 import { reportSheet } from './sheets';
@@ -33,7 +33,3 @@ export function sourceOf(plan: ReadPlan): WorkbookSource {
   return gridSource(plan.sheets.map((s) => ({ name: s.lock().name, values: s.grid.values, formulas: s.grid.formulas })), names);
 }
 
-/** 说明 JSON stored in the hidden sheet, from the loaded grid. */
-export function storedExplanations(plan: ReadPlan): unknown[] {
-  return explanationsIn(plan.sheets.find((s) => s.id === 'info')!.grid.values);
-}

@@ -7,8 +7,9 @@
  */
 import type { FormatId } from '../../model/core';
 import { a1, definedNames, getLayout, NAME_PREFIX, nameReference, parseSheetAddress, sheetName, type SheetId } from '../../sheet/layout';
-import { ANCHORS, MARK_COLORS, EXPLANATION_CHUNK, EXPLANATION_ROW, EXPLANATION_ROWS, gridArea, REPORT_SHEETS, SHEET_IDS } from '../areas';
-import { explanationChunks, explanationsIn, gridSource, type LoadedSheet } from '../grid-source';
+import { ANCHORS, MARK_COLORS, gridArea, REPORT_SHEETS, SHEET_IDS } from '../areas';
+import { gridSource, type LoadedSheet } from '../grid-source';
+import { explanationRange } from '../../sheet/info-sheet';
 import { HostFailure, type CellWrite, type DownloadSupport, type HostReading, type Mark, type Place, type SpreadsheetHost } from '../types';
 import { bgr, XL, type EtApplication, type EtSheet, type EtWorkbook } from './et';
 
@@ -104,16 +105,14 @@ export class WpsHost implements SpreadsheetHost {
       const book = this.book();
       const names = this.names(book);
       const sheets: LoadedSheet[] = [];
-      let info: unknown[][] = [];
       for (const id of SHEET_IDS) {
         const ws = this.reportSheet(book, names, id);
         if (!ws) continue;
         const range = ws.Range(gridArea(id));
         const values = grid(range.Value2);
         sheets.push({ name: ws.Name, values, formulas: grid(range.Formula) });
-        if (id === 'info') info = values;
       }
-      return Promise.resolve({ source: gridSource(sheets, names), explanations: explanationsIn(info) });
+      return Promise.resolve({ source: gridSource(sheets, names) });
     } catch (e) {
       return Promise.reject(failure(e, '读取年报表格'));
     }
@@ -223,12 +222,12 @@ export class WpsHost implements SpreadsheetHost {
   }
 
   async saveExplanations(list: readonly unknown[]): Promise<void> {
-    const chunks = explanationChunks(list, EXPLANATION_CHUNK);
-    if (!chunks) throw new HostFailure('说明过多，无法保存：请缩短或删除一些说明');
+    const store = explanationRange(list);
+    if (!store) throw new HostFailure('说明过多，无法保存：请缩短或删除一些说明');
     const book = this.book();
     const info = this.reportSheet(book, this.names(book), 'info') ?? failWith('工作簿中没有年报模板的隐藏工作表，请先点击“插入模板”');
     this.unlocked([info], '保存说明', () => {
-      info.Range(`A${EXPLANATION_ROW}:A${EXPLANATION_ROW + EXPLANATION_ROWS - 1}`).Value2 = chunks.map((c) => [c]);
+      info.Range(store.address).Value2 = store.values;
     });
   }
 

@@ -17,7 +17,7 @@ export interface RuleInfo {
 type Entry = Omit<RuleInfo, 'id'>;
 
 /** The rules, as data. Bumped whenever a rule is added or changes meaning. */
-export const RULES_VERSION = '2026.12.1';
+export const RULES_VERSION = '2026.12.2';
 
 export const RULES: { readonly [K in RuleId]: RuleInfo & { id: K } } = withIds({
   'CELL-BLANK': { severity: 'error', family: 'cell', title: '必填单元格未填写（没有数据请填 0）' },
@@ -49,12 +49,14 @@ export const RULES: { readonly [K in RuleId]: RuleInfo & { id: K } } = withIds({
   'FORM-ROW-EXTRA': { severity: 'warning', family: 'form', title: '表格中插入了模板没有的行，其中的内容未计入' },
   'FORM-FORMULA-REPLACED': { severity: 'info', family: 'form', title: '合计单元格的公式被数值覆盖，分项改动后不会自动更新' },
   'FORM-FORMULA-NO-VALUE': { severity: 'warning', family: 'form', title: '公式没有保存计算结果（文件未在 Excel/WPS 中重新计算保存）' },
+  'FORM-NOT-RECALCULATED': { severity: 'info', family: 'form', title: '文件保存时未重新计算（如由程序填写），合计已按模板公式计算' },
   'FORM-VALUE': { severity: 'warning', family: 'form', title: '基本信息中的内容无法识别' },
   'FORM-ZERO-VARIANT': { severity: 'warning', family: 'form', title: '已发布报告中以“-”“/”“无”表示 0，已按 0 读取（空白仍为空白）' },
   'FORM-UNIT': { severity: 'warning', family: 'form', title: '数字带有单位（如“251000元”），已换算为表格的单位' },
   'FORM-MISSING': { severity: 'error', family: 'form', title: '已发布报告中找不到的单元格（未填入任何数字）' },
   'FORM-DIGITS-SPLIT': { severity: 'warning', family: 'form', title: '已发布报告中一行的数字连写在一起，已按表格的合计关系唯一拆分' },
   'FORM-NO-NARRATIVE': { severity: 'info', family: 'form', title: '已发布报告中找不到正文各部分的标题，正文未导入，正文的核对未进行' },
+  'NARRATIVE-EMPTY': { severity: 'error', family: 'narrative', title: '正文必须有“一、总体情况”“五、存在的主要问题及改进情况”“六、其他需要报告的事项”的文字' },
   'NARRATIVE-SECTIONS': { severity: 'warning', family: 'narrative', title: '六个部分齐全，“五、存在的主要问题及改进情况”不为空' },
   'NARRATIVE-FIGURES': { severity: 'warning', family: 'narrative', title: '正文所述件数与表格一致' },
   'NARRATIVE-PARTS': { severity: 'warning', family: 'narrative', title: '总体情况中分项之和与总数相符' },

@@ -60,12 +60,17 @@ export const zhCN: MessageCatalogue = {
   'FORM-FORMULA-REPLACED': (p) => `${p.at}（${p.where}）：合计公式已被数值覆盖，修改分项后不会自动更新；请恢复该格的合计公式`,
   'FORM-FORMULA-NO-VALUE': (p) =>
     `${p.at}（${p.where}）：公式没有保存计算结果，无法读取；请在 Excel 或 WPS 中打开并保存后再校验`,
+  'FORM-NOT-RECALCULATED': (p) => `文件保存时未重新计算，合计已按公式计算：${p.count} 个合计单元格保存的数值与公式不符（文件可能由程序填写），已按模板公式重新计算，与 Excel、WPS 打开后显示的一致`,
   'FORM-VALUE': (p) => `${p.at}：${p.field}${quote(p.text)}无法识别`,
   'FORM-ZERO-VARIANT': (p) => `${p.at}（${p.where}）：原文为${quote(p.found || '空白')}，按 0 读取`,
   'FORM-UNIT': (p) => `${p.at}（${p.where}）：原文为${quote(p.found)}，已换算为 ${fmt(p.value)}${p.unit}`,
   'FORM-DIGITS-SPLIT': (p) => `${p.at}（${p.row}）：原文数字连写为“${p.run}”，按表格的合计关系只有一种拆分：${p.values}；请对照原报告核对`,
   'FORM-NO-NARRATIVE': (p) => `原文中找不到正文的标题（${p.sections}），这些部分的文字未导入，与之相关的核对未进行`,
   'FORM-MISSING': (p) => `${p.table} ${p.row}：${p.reason ? `${p.reason}，${p.count} 个数字未填入` : `原文中找不到 ${p.count} 个数字，未填入`}；请对照原报告补全`,
+  'NARRATIVE-EMPTY': (p) =>
+    p.all
+      ? `报告没有正文：${p.sections}都是空的；年度报告必须写明这些部分（在“文字部分”填写，没有需要报告的事项写“无”）`
+      : `正文“${p.sections}”没有填写；年度报告必须有这部分的文字（没有需要报告的事项写“无”）`,
   'NARRATIVE-SECTIONS': (p) =>
     p.problem === 'missing' ? `正文缺少“${p.section}”部分` : `“${p.section}”部分没有内容`,
   'NARRATIVE-FIGURES': (p) => `正文所写${p.subject}（“${p.phrase}”）与表格不符：${p.tableText}`,

@@ -7,6 +7,23 @@ import type { ReportView, RuleCheck, RuleContext } from './types';
 /** Sections that are text only; 二–四 are the tables themselves. */
 const TEXT_SECTIONS: readonly SectionId[] = ['overview', 'problems', 'other'];
 const EMPTY = /^[\s\u3000]*(?:无[。.]?)?[\s\u3000]*$/;
+const BLANK = /^[\s\u3000]*$/;
+
+/**
+ * The text the formats require: 一、总体情况, 五 and 六 each with words (六 may say 无). Runs on every
+ * report that has a text part — every workbook, import and page report has one, so a report whose
+ * text was never written (or never imported) does not pass. Data of the tables alone (a 汇总, the
+ * custom functions' ranges, JSON without `narrative`) is not a report to publish and is not asked for text.
+ */
+export const narrativeRequired: RuleCheck = {
+  rules: ['NARRATIVE-EMPTY'],
+  check(ctx) {
+    const n = ctx.report.narrative;
+    if (!n) return;
+    const blank = TEXT_SECTIONS.filter((id) => BLANK.test(n?.[id] ?? ''));
+    if (blank.length) ctx.emit('NARRATIVE-EMPTY', 'narrative', [], { sections: blank.map((id) => sectionById(id).heading).join('、'), all: blank.length === TEXT_SECTIONS.length });
+  },
+};
 
 /** A table figure the narrative may state: the cells, and how it reads in a message. */
 interface Target {
@@ -136,8 +153,9 @@ export const narrativeChecks: RuleCheck = {
     for (const id of TEXT_SECTIONS) {
       const text = n[id];
       const section = sectionById(id).heading;
-      if (text === undefined) ctx.emit('NARRATIVE-SECTIONS', 'narrative', [], { section, problem: 'missing' });
-      else if (id !== 'other' && EMPTY.test(text)) ctx.emit('NARRATIVE-SECTIONS', 'narrative', [], { section, problem: 'empty' });
+      // A blank section is NARRATIVE-EMPTY's; here only a section that says no more than “无”.
+      if (text === undefined || BLANK.test(text)) continue;
+      if (id !== 'other' && EMPTY.test(text)) ctx.emit('NARRATIVE-SECTIONS', 'narrative', [], { section, problem: 'empty' });
     }
     figures(ctx);
     parts(ctx);

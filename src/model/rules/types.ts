@@ -81,12 +81,14 @@ export interface RuleParams {
   'FORM-ROW-EXTRA': { readonly at: string; readonly table: string; readonly found: string };
   'FORM-FORMULA-REPLACED': { readonly at: string; readonly where: string };
   'FORM-FORMULA-NO-VALUE': { readonly at: string; readonly where: string };
+  'FORM-NOT-RECALCULATED': { readonly count: number };
   'FORM-VALUE': { readonly at: string; readonly field: string; readonly text: string };
   'FORM-ZERO-VARIANT': { readonly at: string; readonly where: string; readonly found: string };
   'FORM-UNIT': { readonly at: string; readonly where: string; readonly found: string; readonly value: number; readonly unit: string };
   'FORM-MISSING': { readonly table: string; readonly row: string; readonly count: number; readonly reason?: string };
   'FORM-DIGITS-SPLIT': { readonly at: string; readonly row: string; readonly run: string; readonly values: string };
   'FORM-NO-NARRATIVE': { readonly sections: string };
+  'NARRATIVE-EMPTY': { readonly sections: string; readonly all: boolean };
   'NARRATIVE-SECTIONS': { readonly section: string; readonly problem: 'missing' | 'empty' };
   'NARRATIVE-FIGURES': { readonly subject: string; readonly stated: number; readonly tableText: string; readonly phrase: string };
   'NARRATIVE-PARTS': { readonly total: number; readonly parts: number; readonly split: string; readonly exhaustive: boolean };

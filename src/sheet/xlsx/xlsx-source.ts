@@ -9,6 +9,7 @@ import { a1, parseSheetAddress } from '../a1';
 import { EMPTY_CELL, type Grid, type GridCell, type WorkbookSource } from '../reader';
 import { WorkbookReadError } from '../errors';
 import { unzipWorkbook } from './zip';
+import { shiftFormula } from '../formula-refs';
 
 /** Rows and columns read from a sheet: the template needs fewer than 100 × 20; the rest is never looked at. */
 export const SHEET_BOUNDS = { rows: 2000, cols: 100 } as const;
@@ -224,9 +225,13 @@ function sheetCells(bytes: Uint8Array, name: string, sheet: string, ctx: Context
   let type: string | undefined;
   let style = 0;
   let formula = false;
+  let formulaText = '';
+  let shared: { si: string; master: boolean } | undefined;
+  /** Shared formulas by their index: the text and where it stands (the other cells move its references). */
+  const masters = new Map<string, { text: string; row: number; col: number }>();
   let raw: string | undefined;
   let inline: string | undefined;
-  let capture: 'v' | 't' | undefined;
+  let capture: 'v' | 't' | 'f' | undefined;
   parse(bytes, name, (p) => {
     p.on('opentag', (t) => {
       switch (cellTag(t.name)) {
@@ -244,13 +249,18 @@ function sheetCells(bytes: Uint8Array, name: string, sheet: string, ctx: Context
           type = attr(t, 't');
           style = Number(attr(t, 's') ?? 0);
           formula = false;
+          formulaText = '';
           raw = undefined;
           inline = undefined;
           break;
         }
-        case 'f':
+        case 'f': {
           formula = true;
+          capture = 'f';
+          const si = attr(t, 'si');
+          shared = attr(t, 't') === 'shared' && si !== undefined ? { si, master: attr(t, 'ref') !== undefined } : undefined;
           break;
+        }
         case 'v':
           capture = 'v';
           raw = '';
@@ -266,6 +276,7 @@ function sheetCells(bytes: Uint8Array, name: string, sheet: string, ctx: Context
     p.on('text', (s) => {
       if (capture === 'v') raw += s;
       else if (capture === 't') inline += s;
+      else if (capture === 'f' && formulaText.length < 8192) formulaText += s;
     });
     p.on('closetag', (t) => {
       switch (cellTag(t.name)) {
@@ -273,9 +284,19 @@ function sheetCells(bytes: Uint8Array, name: string, sheet: string, ctx: Context
         case 't':
           capture = undefined;
           break;
+        case 'f':
+          capture = undefined;
+          if (shared?.master && formulaText) masters.set(shared.si, { text: formulaText, row, col });
+          else if (shared && !formulaText) {
+            const m = masters.get(shared.si);
+            if (m) formulaText = shiftFormula(m.text, row - m.row, col - m.col);
+          }
+          shared = undefined;
+          break;
         case 'c':
           if (col > 0 && col <= SHEET_BOUNDS.cols) {
-            const c = cellOf(type, style, raw, inline, formula, ctx);
+            const read = cellOf(type, style, raw, inline, formula, ctx);
+            const c = formula && formulaText ? { ...read, formulaText } : read;
             if (c.text.length > CELL_TEXT_MAX) {
               throw new WorkbookReadError(`${sheet}!${a1(row, col)} 的文字有 ${c.text.length} 个字符，超过 Excel 单元格的上限（32767 个）：这不是 Excel 或 WPS 保存的工作簿，请在 Excel 或 WPS 中打开后另存再试`);
             }
