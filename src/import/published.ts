@@ -6,7 +6,10 @@
  * 2019 label in a 2021 report) is reported as a warning with the text found.
  */
 import { formatForYear, getFormat, type CellDef, type FormatId } from '../model/formats';
-import type { AgencyKind } from '../model/metadata';
+import { AGENCY_KINDS, type AgencyKind } from '../model/metadata';
+import { inferAgencyKind, type InferredKind } from '../model/infer-kind';
+
+const agencyKindLabel = (id: AgencyKind) => AGENCY_KINDS.find((k) => k.id === id)!.label;
 import { cellWhere } from '../model/rules/where';
 import type { Issue, IssueArea } from '../model/rules/types';
 import type { CellValue, Narrative, Report } from '../model/schema/report';
@@ -16,6 +19,7 @@ import { storeReading } from '../model/stored-reading';
 import { makeIssue } from '../model/validate';
 import { parseNumberText } from '../model/values';
 import { resolveRuns, type DigitRun } from './digit-runs';
+import { segmentLabels } from './segment';
 import { hasTraditional, labelKey, toSimplified } from './normalize';
 
 /** One cell of the text: a line, or a piece of a line split at tabs or “|”. */
@@ -83,6 +87,18 @@ function readValue(text: string, cell: CellDef): Reading {
 /** A value, or a run of digits (which may start with 0: “0213” is cells run together). */
 const isValueLike = (t: Token | undefined, cell: CellDef) => t !== undefined && (/^\d+$/.test(t.text.normalize('NFKC').replace(/\s+/g, '')) || readValue(t.text, cell) !== undefined);
 
+/** 机关类型 from the name, when the name settles it; otherwise why not (nothing when there is no name). */
+function kindOf(name: string): { inferred?: InferredKind; open?: string } {
+  if (!name) return {};
+  const k = inferAgencyKind(name);
+  return k.kind ? { inferred: k } : { open: k.ambiguous ?? `名称“${name}”看不出机关类型` };
+}
+
+/** Whether the text's own labels tell the format. */
+function labelsDecide(text: string): boolean {
+  return detectFormat(text, 2019) === detectFormat(text, 2021);
+}
+
 /** The format of a published report: its own labels decide, the year only when they are silent. */
 export function detectFormat(text: string, year: number | undefined): FormatId {
   // Converting the whole text is costly: only when its own characters do not already decide.
@@ -96,26 +112,62 @@ export function detectFormat(text: string, year: number | undefined): FormatId {
 /** What a government body's name ends with: a name that does not is not taken from the title. */
 const AGENCY_SUFFIX = /(人民政府|政府|委员会|管委会|办公室|办公厅|办事处|街道|局|委|办|院|厅|部|署|会|所|中心|站|队|处|室|馆|社|行|司|区|县|市|州|盟|旗|镇|乡|园|公司|集团|学校|大学|学院|医院)$/;
 /** Archive and page headers some sites print before the title: never part of a name. */
-const HEADER_NOISE = /^(?:#+\s*|(?:索引号|发布机构|发布日期|发布时间|发文日期|来源|时间|字号|文号|分类)[:：]\s*\S*\s+|\d+\s*\/\s*\d+\s+|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?\s*)+/;
+const HEADER_NOISE = /^(?:#+\s*|(?:标题|题目|文章标题|正文标题|title)\s*[:：]\s*|page\s*\d+\s*[-–—:：]\s*|(?:索引号|发布机构|发布日期|发布时间|发文日期|来源|时间|字号|文号|分类)[:：]\s*\S*\s+|\d+\s*\/\s*\d+\s+|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?\s*)+/i;
+/** The title: a body's name, the year (before or after it), then 政府信息公开（工作）年度报告. */
+const TITLE = /(\d{4})\s*年度?\s*政府信息公开(?:工作)?年度?报告/;
+const YEAR_FIRST = /^(\d{4})\s*年度?\s*(.+?)\s*政府信息公开(?:工作)?年度?报告/;
+/** How much of a text's start the title is looked for in (some pages put a menu or breadcrumbs first). */
+const TITLE_REACH = 40;
+
+/** A name as it stands before the year, cleaned of archive headers and breadcrumbs, or `unsure` with what stood there. */
+function titleName(before: string): { agencyName?: string; unsure?: string } {
+  // Breadcrumbs and archive fields end where the name begins: the last run of text after a separator.
+  const cleaned = before.replace(HEADER_NOISE, '').replace(/^[\s《“"]+/, '').replace(/^.*(?:[>›»]|\s{2,}|首页\s)/, '').trim();
+  if (!cleaned) return {};
+  const name = cleaned.replace(/关于$/, '').trim();
+  if (!name) return {};
+  const plausible = name.length >= 2 && name.length <= 40 && !/[，。；;:：!！?？、|\s]/.test(name) && AGENCY_SUFFIX.test(name);
+  return plausible ? { agencyName: name } : { unsure: before.slice(0, 60) };
+}
 
 /**
- * 机关名称 and 年度 from the title line: “某某局2020年政府信息公开工作年度报告”. The name is taken only
- * when it reads as one (no sentence punctuation, a body's ending, of sensible length); otherwise
- * `unsure` carries what stood there and the name is left blank.
+ * 机关名称 and 年度 from the title: “某某局2020年政府信息公开工作年度报告”, or “2023年某某局政府信息公开
+ * 工作年度报告”, within the first lines of the text (after archive headers, breadcrumbs, page
+ * numbers). The name is taken only when it reads as one (no sentence punctuation, a body's ending,
+ * of sensible length); otherwise `unsure` carries what stood there and the name is left blank.
  */
 export function readTitle(tokens: readonly Token[]): { agencyName?: string; year?: number; unsure?: string } {
-  for (const t of tokens.slice(0, 15)) {
-    const text = t.text.replace(/\[bookmark:[^\]]*\]/g, '');
-    const m = /^(.*?)\s*(\d{4})\s*年度?\s*政府信息公开(?:工作)?年度报告/.exec(labelKey(text));
+  let fallback: { year: number; unsure?: string } | undefined;
+  for (const t of tokens.slice(0, TITLE_REACH)) {
+    const text = t.text.replace(/\[bookmark:[^\]]*\]/g, '').replace(HEADER_NOISE, '');
+    const key = labelKey(text);
+    const first = YEAR_FIRST.exec(key.replace(HEADER_NOISE, ''));
+    if (first && !/\d{4}\s*年/.test(first[2]!)) {
+      const name = titleName(first[2]!);
+      if (name.agencyName) return { year: Number(first[1]), agencyName: name.agencyName };
+      fallback ??= { year: Number(first[1]), ...(name.unsure ? { unsure: name.unsure } : {}) };
+      continue;
+    }
+    const m = TITLE.exec(key);
     if (!m) continue;
-    const year = Number(m[2]);
-    const before = text.slice(0, text.indexOf(m[2]!)).replace(HEADER_NOISE, '').replace(/^[\s《“"]+/, '').trim();
-    if (!before) return { year };
-    const name = before.replace(/关于$/, '').trim();
-    const plausible = name.length >= 2 && name.length <= 40 && !/[，。；;:：!！?？、|]/.test(name) && AGENCY_SUFFIX.test(name);
-    return plausible ? { agencyName: name, year } : { year, unsure: before.slice(0, 60) };
+    const year = Number(m[1]);
+    // Only the words right before the year: a one-line page runs its breadcrumbs into the title.
+    const before = text.slice(0, text.indexOf(m[1]!)).split(/\s+(?=\S+$)|[：:]\s*/).pop() ?? '';
+    const name = titleName(before);
+    if (name.agencyName) return { year, agencyName: name.agencyName };
+    fallback ??= { year, ...(name.unsure ? { unsure: name.unsure } : {}) };
   }
-  return {};
+  return fallback ?? {};
+}
+
+/** The year a report's text states where its title does not: its 统计期限, or “2023年，我局…” in 总体情况. */
+export function yearFromText(text: string): { year: number; basis: string } | undefined {
+  const head = text.slice(0, 20_000);
+  const period = /统计期限(?:为|自|是)?\s*(\d{4})\s*年\s*1\s*月\s*1\s*日/.exec(head);
+  if (period) return { year: Number(period[1]), basis: `“${period[0]}”` };
+  const opening = /(?:^|[。\n一、总体情况])\s*(\d{4})\s*年度?\s*[，,]?\s*(?:我|本|全)(?:局|委|办|单位|机关|部门|区|县|市|镇|乡|街道|中心|院|厅|部|署|省)/.exec(head);
+  if (opening) return { year: Number(opening[1]), basis: `“${opening[0].replace(/^[。\n一、总体情况\s]+/, '')}”` };
+  return undefined;
 }
 
 /** Every row label of a format (and the other format's), as compared: computed once per format. */
@@ -356,6 +408,9 @@ const HEADING_SUBJECT: Readonly<Record<SectionId, RegExp>> = {
 /** A section heading's pattern where it may stand inside a line: the numeral mark and its subject's first words. */
 const INLINE_HEADING = new RegExp(`(?<=\\S)\\s*(?=(?:[一二三四五六]、)(?:${['.{0,12}总体情况', '.{0,8}主动公开', '.{0,12}(?:收到和处理|依申请)', '.{0,24}(?:行政复议|行政诉讼)', '.{0,16}(?:问题|不足)', '.{0,6}其他需要报告'].join('|')}))`, 'g');
 
+/** What a saved web page prints around the text: not part of any section. */
+const PAGE_CHROME = /\s*(?:【(?:打印本页|关闭窗口|返回顶部|收藏本页|打印|关闭)】|分享到[:：]?)\s*/g;
+
 /** Where each section starts: the first line, after the one before, whose start reads as its heading. */
 function sectionStarts(lines: readonly string[]): number[] {
   // Headings are short: only the start of each line is compared.
@@ -387,10 +442,13 @@ function readNarrative(raw: string): { narrative: Narrative; notFound: string[] 
     }
     const next = starts.slice(k + 1).find((x) => x > start) ?? lines.length;
     // Text after the heading on its own line (a page whose headings run into their text) belongs to the section.
-    const rest = lines[start]!.trim().replace(/^#*\s*[一二三四五六]、[^\s，。；：]{0,40}(?:情况|事项|措施|问题)\s*/, '');
+    // The official heading exactly where it stands so (its words may run on: “…改进情况存在问题：…”), else an agency's wording.
+    const first = lines[start]!.trim().replace(/^#+\s*/, '');
+    const rest = first.startsWith(s.heading) ? first.slice(s.heading.length).trim() : lines[start]!.trim().replace(/^#*\s*[一二三四五六]、[^\s，。；：]{0,40}(?:情况|事项|措施|问题)\s*/, '');
     n[s.id] = [rest === lines[start]!.trim() ? '' : rest, ...lines.slice(start + 1, next)]
       .map((l) => l.trim())
       .join('\n')
+      .replace(PAGE_CHROME, '')
       .trim();
   });
   return { narrative: n as Narrative, notFound: SECTIONS.filter((_s, k) => starts[k]! < 0).map((s) => s.heading) };
@@ -405,10 +463,12 @@ export interface ImportOptions {
 
 /** Imports a published report from its text. */
 export function importPublished(text: string, options: ImportOptions = {}): PublishedImport {
-  const tokens = tokenize(text);
+  const tokens = segmentLabels(tokenize(text));
   const title = readTitle(tokens);
   const { narrative, notFound } = readNarrative(text);
-  const year = options.year ?? title.year;
+  const found = options.year ?? title.year;
+  const stated = found === undefined ? yearFromText(text) : undefined;
+  const year = found ?? stated?.year;
   const format = detectFormat(text, year);
   const im = new Importer(tokens, format);
   const f = im.format;
@@ -429,17 +489,25 @@ export function importPublished(text: string, options: ImportOptions = {}): Publ
   // 表四's cells have no row labels: without its heading nothing says where they are.
   im.readTable4(headingAt[2]!, headingAt[2]! >= 0 ? end(2) : -1);
   im.resolveDigitRuns();
+  const agencyName = options.agencyName ?? title.agencyName ?? '';
+  const kind = options.agencyKind ? {} : kindOf(agencyName);
+  const agencyKind = options.agencyKind ?? kind.inferred?.kind;
   const report = assembleReport(
     format,
     {
-      agencyName: options.agencyName ?? title.agencyName ?? '',
-      ...(options.agencyKind ? { agencyKind: options.agencyKind } : {}),
+      agencyName,
+      ...(agencyKind ? { agencyKind } : {}),
       ...(year !== undefined ? { year } : {}),
     },
     im.tables,
     narrative,
   );
   if (!options.agencyName && title.unsure !== undefined) im.issue('FORM-VALUE', 'meta', [], { at: '标题', field: '机关名称', text: title.unsure });
+  // What the title does not say is inferred only from what the text does say, and flagged as such.
+  if (stated) im.issue('FORM-INFERRED', 'meta', [], { field: '年度', value: String(stated.year), basis: `原文${stated.basis}` });
+  if (year === undefined) im.issue('FORM-INFERRED', 'meta', [], { field: '报告格式', value: `${format} 版`, basis: labelsDecide(text) ? '原文表格的行列标签' : '原文没有年度，表格标签也不能区分格式，按现行格式读取；请用 --year 指定' });
+  if (kind.inferred) im.issue('FORM-INFERRED', 'meta', [], { field: '机关类型', value: agencyKindLabel(kind.inferred.kind!), basis: `名称中的“${kind.inferred.words.join('”“')}”` });
+  else if (kind.open) im.issue('FORM-INFERRED', 'meta', [], { field: '机关类型', value: '', basis: `${kind.open}；请用 --kind 指定` });
   const narrativeMissing = notFound.filter((h) => !SECTIONS.find((s) => s.heading === h && 'table' in s));
   if (narrativeMissing.length) im.issue('FORM-NO-NARRATIVE', 'narrative', [], { sections: narrativeMissing.join('、') });
   // The reading issues travel with the report (its JSON, or the workbook written from it).

@@ -52,7 +52,8 @@ export type FigureKind =
   | 'natural'
   | 'organisations'
   | 'disclosed'
-  | 'partial';
+  | 'partial'
+  | 'disclosedOrPartial';
 
 interface Pattern {
   readonly kind: FigureKind | ((m: RegExpExecArray) => FigureKind[]);
@@ -71,7 +72,9 @@ const PATTERNS: readonly Pattern[] = [
   { kind: 'natural', re: new RegExp(`自然人(?:申请|提出(?:的)?申请)?${GAP(6)}${NUM}\\s*(?:件|宗|份)`, 'g') },
   { kind: 'organisations', re: new RegExp(`法人(?:或|和|及|、)?其他组织(?:申请|提出(?:的)?申请)?${GAP(6)}${NUM}\\s*(?:件|宗|份)`, 'g') },
   { kind: 'disclosed', re: new RegExp(`(?<!部分)予以公开${GAP(4)}${NUM}\\s*件`, 'g') },
-  { kind: 'partial', re: new RegExp(`部分公开${GAP(4)}${NUM}\\s*件`, 'g') },
+  // “予以公开及部分公开42件” is the two together, not 部分公开 alone.
+  { kind: 'disclosedOrPartial', re: new RegExp(`予以公开(?:及|和|与|、|或)部分公开${GAP(4)}${NUM}\\s*件`, 'g') },
+  { kind: 'partial', re: new RegExp(`(?<!予以公开(?:及|和|与|、|或))部分公开${GAP(4)}${NUM}\\s*件`, 'g') },
   { kind: 'review', re: new RegExp(`行政复议(?:案件|申请)?${GAP(6)}${NUM}\\s*(?:件|起|宗|次)`, 'g') },
   { kind: 'litigation', re: new RegExp(`行政诉讼(?:案件)?${GAP(6)}${NUM}\\s*(?:件|起|宗|次)`, 'g') },
   {

@@ -2,6 +2,7 @@ import type { CompiledFormat } from '../formats';
 import { extractFee, extractFigures, extractParts, type Figure } from '../narrative/extract';
 import { sectionById, type SectionId } from '../sections';
 import { fmt } from '../values';
+import { rawValue } from '../view';
 import type { ReportView, RuleCheck, RuleContext } from './types';
 
 /** Sections that are text only; 二–四 are the tables themselves. */
@@ -74,6 +75,11 @@ const TARGETS: Record<Figure['kind'], Target> = {
   },
   disclosed: { subject: () => '予以公开的申请', cells: [rowTotal('disclosed')], accepts: (v) => [v.get(rowTotal('disclosed'))] },
   partial: { subject: () => '部分公开的申请', cells: [rowTotal('partial')], accepts: (v) => [v.get(rowTotal('partial'))] },
+  disclosedOrPartial: {
+    subject: () => '予以公开及部分公开的申请',
+    cells: [rowTotal('disclosed'), rowTotal('partial')],
+    accepts: (v) => [v.get(rowTotal('disclosed')) + v.get(rowTotal('partial'))],
+  },
 };
 
 function describe(ctx: RuleContext, target: Target, kind: Figure['kind']): string {
@@ -87,8 +93,14 @@ function describe(ctx: RuleContext, target: Target, kind: Figure['kind']): strin
 }
 
 function figures(ctx: RuleContext): void {
+  const unread: string[] = [];
   for (const { kind, ...f } of extractFigures(ctx.report.narrative!)) {
     const target = TARGETS[kind];
+    // A blank cell (one a published text did not give) says nothing the text could contradict.
+    if (target.cells.some((id) => typeof rawValue(ctx.report, id) !== 'number')) {
+      unread.push(f.phrase);
+      continue;
+    }
     if (target.accepts(ctx).includes(f.value)) continue;
     ctx.emit(
       'NARRATIVE-FIGURES',
@@ -98,6 +110,7 @@ function figures(ctx: RuleContext): void {
       [f],
     );
   }
+  if (unread.length) ctx.emit('NARRATIVE-UNCHECKED', 'narrative', [], { count: unread.length, phrases: unread.slice(0, 3).map((p) => `“${p}”`).join('、') });
 }
 
 function parts(ctx: RuleContext): void {
@@ -132,7 +145,8 @@ function fee(ctx: RuleContext): void {
   const unpaid = ctx.get(unpaidId);
   if (unpaid > 0 && !mentioned) ctx.emit('NARRATIVE-FEE', 'narrative', [unpaidCell.index], { problem: 'unmentioned', unpaid });
   const applications = ctx.get(rowTotal('new')) + ctx.get(rowTotal('carriedOver'));
-  if (charged && applications === 0) {
+  const read = [rowTotal('new'), rowTotal('carriedOver')].every((id) => typeof rawValue(ctx.report, id) === 'number');
+  if (charged && applications === 0 && read) {
     ctx.emit(
       'NARRATIVE-FEE',
       'narrative',
@@ -146,7 +160,7 @@ function fee(ctx: RuleContext): void {
 
 /** Narrative against the tables; runs when any section has text. */
 export const narrativeChecks: RuleCheck = {
-  rules: ['NARRATIVE-SECTIONS', 'NARRATIVE-FIGURES', 'NARRATIVE-PARTS', 'NARRATIVE-PARTS-UNACCOUNTED', 'NARRATIVE-FEE', 'NARRATIVE-FEE-STATEMENT'],
+  rules: ['NARRATIVE-SECTIONS', 'NARRATIVE-FIGURES', 'NARRATIVE-UNCHECKED', 'NARRATIVE-PARTS', 'NARRATIVE-PARTS-UNACCOUNTED', 'NARRATIVE-FEE', 'NARRATIVE-FEE-STATEMENT'],
   needs: 'narrative',
   check(ctx) {
     const n = ctx.report.narrative!;

@@ -86,10 +86,12 @@ export interface RuleParams {
   'FORM-ZERO-VARIANT': { readonly at: string; readonly where: string; readonly found: string };
   'FORM-UNIT': { readonly at: string; readonly where: string; readonly found: string; readonly value: number; readonly unit: string };
   'FORM-MISSING': { readonly table: string; readonly row: string; readonly count: number; readonly reason?: string };
+  'FORM-INFERRED': { readonly field: string; readonly value: string; readonly basis: string };
   'FORM-DIGITS-SPLIT': { readonly at: string; readonly row: string; readonly run: string; readonly values: string };
   'FORM-NO-NARRATIVE': { readonly sections: string };
   'NARRATIVE-EMPTY': { readonly sections: string; readonly all: boolean };
   'NARRATIVE-SECTIONS': { readonly section: string; readonly problem: 'missing' | 'empty' };
+  'NARRATIVE-UNCHECKED': { readonly count: number; readonly phrases: string };
   'NARRATIVE-FIGURES': { readonly subject: string; readonly stated: number; readonly tableText: string; readonly phrase: string };
   'NARRATIVE-PARTS': { readonly total: number; readonly parts: number; readonly split: string; readonly exhaustive: boolean };
   'NARRATIVE-PARTS-UNACCOUNTED': { readonly total: number; readonly parts: number; readonly rest: number };
