@@ -7,6 +7,8 @@ import { importPublished } from '../src/import/published';
 import { renderHtml } from '../src/publish/render-html';
 import { htmlToText } from '../src/import/html-text';
 import { generateReports } from './validate';
+import { oneLine } from '../test/helpers/published-shapes';
+import { prng } from '../test/helpers/random';
 
 export function benchPublish(): void {
   const N = 10_000;
@@ -39,6 +41,50 @@ export function benchPublish(): void {
   }
 
   digitRuns();
+  oneLines(root);
+}
+
+/** Share of 表三/表四 cells an import of `text` gets right, with the count of cells wrong (never acceptable). */
+function recovery(original: Report, text: string): { right: number; total: number; wrong: number } {
+  const r = importPublished(text);
+  const cell = (rep: Report, c: { table: string; row: string; col: string }) => (rep.tables as Record<string, Record<string, Record<string, unknown>>>)[c.table]?.[c.row]?.[c.col];
+  let right = 0;
+  let total = 0;
+  let wrong = 0;
+  for (const c of getFormat(original.format).cells) {
+    if (c.table === 't2' || typeof cell(original, c) !== 'number') continue;
+    total++;
+    if (cell(r.report, c) === cell(original, c)) right++;
+    else if (!r.missing.includes(c.id)) wrong++;
+  }
+  return { right, total, wrong };
+}
+
+/** Whole bodies on one line behind an archive header (as ../shared/samples/flattened): generated, and the two samples. */
+function oneLines(root: string): void {
+  const reports = [...generateReports(40, 31, '2021'), ...generateReports(40, 32, '2019')];
+  const rnd = prng(33);
+  const sum = { right: 0, total: 0, wrong: 0 };
+  const t0 = process.hrtime.bigint();
+  for (const report of reports) {
+    const r = recovery(report, oneLine(report, rnd));
+    sum.right += r.right;
+    sum.total += r.total;
+    sum.wrong += r.wrong;
+  }
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  const samples = [
+    ['xiangshan-hrss-2020-oneline.txt', 'xiangshan-hrss-2020.json'],
+    ['example-2021-corrected-oneline.txt', 'example-2021-corrected.json'],
+  ].flatMap(([file, known]) => {
+    const path = join(root, '..', 'shared', 'samples', 'flattened', file!);
+    if (!existsSync(path)) return [];
+    const r = recovery(JSON.parse(readFileSync(join(root, 'assets', 'samples', known!), 'utf8')) as Report, readFileSync(path, 'utf8'));
+    return [`${file}: ${((100 * r.right) / r.total).toFixed(1)}%, ${r.wrong} wrong`];
+  });
+  console.log(
+    `import — ${reports.length} generated reports with the body on one line: ${((100 * sum.right) / sum.total).toFixed(1)}% of 表三/表四 cells recovered, ${sum.wrong} wrong (${(ms / reports.length).toFixed(0)} ms each; aim ≥ 90%, 0 wrong) · the samples: ${samples.join(' · ') || 'not beside the repository'}`,
+  );
 }
 
 /** Reports whose table rows all lost their separators (one run of digits a row): how many 表三/表四 cells the arithmetic recovers, and how many come out wrong. */

@@ -37,13 +37,25 @@ export interface PublishedImport {
   readonly missing: readonly string[];
 }
 
+/**
+ * How a line holding only “|” reads: a blank cell (a table whose empty cells came out as “|”), or a
+ * separator between cells written one per line — where a blank cell shows as two “|” lines in a row.
+ */
+export type LonePipe = 'blank' | 'separator';
+
 /** Splits text into cells: lines; tab- or “|”-separated pieces; blank pieces kept (a blank cell), blank lines not. */
-export function tokenize(text: string): Token[] {
+export function tokenize(text: string, lonePipe: LonePipe = 'blank'): Token[] {
   const out: Token[] = [];
+  let bars = 0;
   text.split(/\r?\n/).forEach((raw, i) => {
     const line = i + 1;
-    if (raw.trim() === '|') out.push({ text: '', line });
-    else if (raw.includes('|')) {
+    if (raw.trim() === '|') {
+      bars++;
+      if (lonePipe === 'blank' || bars >= 2) out.push({ text: '', line });
+      return;
+    }
+    if (raw.trim() !== '') bars = 0;
+    if (raw.includes('|')) {
       const parts = raw.split('|').map((p) => p.trim());
       if (parts[0] === '') parts.shift();
       if (parts[parts.length - 1] === '') parts.pop();
@@ -168,6 +180,42 @@ export function yearFromText(text: string): { year: number; basis: string } | un
   const opening = /(?:^|[。\n一、总体情况])\s*(\d{4})\s*年度?\s*[，,]?\s*(?:我|本|全)(?:局|委|办|单位|机关|部门|区|县|市|镇|乡|街道|中心|院|厅|部|署|省)/.exec(head);
   if (opening) return { year: Number(opening[1]), basis: `“${opening[0].replace(/^[。\n一、总体情况\s]+/, '')}”` };
   return undefined;
+}
+
+/**
+ * A count run into an amount (“10.25”: 1 and 0.25; “13575394432.52元”): the one way to cut the
+ * integer digits so that the count has no leading zero and the amount no leading zero but “0.”;
+ * undefined when there is none or more than one.
+ */
+function countAndAmount(text: string): [string, string] | undefined {
+  const m = /^(\d+)(\.\d+)(万元|元)?$/.exec(text.normalize('NFKC').replace(/\s+/g, ''));
+  if (!m) return undefined;
+  const [, whole, frac, unit = ''] = m as unknown as [string, string, string, string?];
+  const cuts: [string, string][] = [];
+  for (let k = 1; k < whole.length; k++) {
+    const count = whole.slice(0, k);
+    const amount = whole.slice(k);
+    if ((count.length > 1 && count[0] === '0') || (amount.length > 1 && amount[0] === '0')) continue;
+    cuts.push([count, `${amount}${frac}${unit}`]);
+  }
+  return cuts.length === 1 ? cuts[0] : undefined;
+}
+
+/** Levenshtein distance of two short texts, or `limit + 1` once it is sure to exceed `limit`. */
+function editDistance(a: string, b: string, limit: number): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let low = i;
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      low = Math.min(low, cur[j]!);
+    }
+    if (low > limit) return limit + 1;
+    prev = cur;
+  }
+  return prev[b.length]!;
 }
 
 /** Every row label of a format (and the other format's), as compared: computed once per format. */
@@ -306,10 +354,23 @@ class Importer {
       this.runs.push({ run: { cells: cells.map((c) => c.index), digits }, token: values[0]!, rowTitle, cells });
       return;
     }
+    // A count and an amount run together (采购项目数量 1, 采购总金额 0.25 → “10.25”): split where only one split reads.
+    if (values.length === 1 && cells.length === 2 && cells[0]!.kind !== 'amount' && cells[1]!.kind === 'amount') {
+      const split = countAndAmount(values[0]!.text);
+      if (split) {
+        const [count, amount] = split;
+        values = [{ text: count, line: values[0]!.line }, { text: amount, line: values[0]!.line }];
+        this.issue('FORM-DIGITS-SPLIT', cells[0]!.table, cells.map((c) => c.id), { at: this.at(values[0]!), row: rowTitle, run: `${count}${amount}`, values: `${count} · ${amount}` }, { at: this.at(values[0]!) });
+      }
+    }
     let missing = 0;
+    // Fewer values than cells: numbers ran together somewhere in the row.
+    const merged = values.length < cells.length;
     cells.forEach((cell, k) => {
       const t = values[k];
-      const reading = t ? readValue(t.text, cell) : undefined;
+      const read = t ? readValue(t.text, cell) : undefined;
+      // There a count with decimals (“10.25”) is a count and an amount run together, not a count.
+      const reading = merged && read && cell.kind !== 'amount' && read.value !== null && !Number.isInteger(read.value) ? undefined : read;
       if (!t || !reading) {
         missing++;
         this.markMissing(cell);
@@ -350,20 +411,60 @@ class Importer {
     // First every label, in order; then each row's values lie between its label and the next one.
     const found: { cells: CellDef[]; label: number; after: number }[] = [];
     let pos = from;
-    for (const cells of rows.values()) {
-      const after = this.findLabel(this.labelsOf(cells[0]!), pos, to, table);
+    const all = [...rows.values()];
+    const keysOf = (cells: readonly CellDef[]) => this.labelsOf(cells[0]!).map(labelKey);
+    all.forEach((cells, k) => {
+      let after = this.findLabel(this.labelsOf(cells[0]!), pos, to, table);
+      if (after < 0) {
+        // A label OCR changed: looked for only up to where a later row's label stands as printed.
+        const later = all.slice(k + 1).map((c) => this.exactAt(keysOf(c), pos, to)).filter((x) => x >= 0);
+        const others = all.filter((c) => c !== cells).flatMap(keysOf);
+        after = this.nearLabel(this.labelsOf(cells[0]!), pos, later.length ? Math.min(...later) : to, table, others);
+      }
       if (after < 0) {
         for (const c of cells) this.markMissing(c);
         this.issue('FORM-MISSING', table, cells.map((c) => c.id), { table: this.tableName(table), row: cells[0]!.rowTitle, count: cells.length });
-        continue;
+        return;
       }
       found.push({ cells, label: this.lastLabelStart, after });
       pos = after;
-    }
+    });
     found.forEach((r, k) => {
       const end = found[k + 1]?.label ?? to;
       this.readRow(r.cells, this.tokens.slice(r.after, Math.max(r.after, end)), r.cells[0]!.rowTitle);
     });
+  }
+
+  /** The first cell in [from, to) that starts with one of the label keys, or -1. */
+  exactAt(wants: readonly string[], from: number, to: number): number {
+    for (let i = from; i < to; i++) if (this.keys[i] !== '' && wants.some((w) => this.keys[i]!.startsWith(w))) return i;
+    return -1;
+  }
+
+  /**
+   * A row label with a character or two changed (OCR: 己 for 已, 末 for 未, one dropped): the one cell in
+   * [from, to) within one character of the label (two for a label of twelve or more), and nearer to
+   * it than to any other label of the table. Never when two cells, or two labels, are equally near.
+   */
+  nearLabel(labels: readonly string[], from: number, to: number, area: IssueArea, others: readonly string[]): number {
+    const want = labelKey(labels[0]!);
+    const limit = want.length >= 12 ? 2 : want.length >= 6 ? 1 : 0;
+    let best = -1;
+    let bestD = limit + 1;
+    let tie = false;
+    for (let i = from; i < to && limit > 0; i++) {
+      const key = this.keys[i]!;
+      if (Math.abs(key.length - want.length) > limit || !/[\u4e00-\u9fff]/.test(key)) continue;
+      const d = editDistance(key, want, limit);
+      if (d === 0 || d > limit || others.some((o) => editDistance(key, o, d) <= d)) continue;
+      if (d < bestD) [best, bestD, tie] = [i, d, false];
+      else if (d === bestD) tie = true;
+    }
+    if (best < 0 || tie) return -1;
+    const t = this.tokens[best]!;
+    this.issue('FORM-LABEL-VARIANT', area, [], { at: this.at(t), expected: labels[0]!, found: t.text }, { at: this.at(t) });
+    this.lastLabelStart = best;
+    return best + 1;
   }
 
   /** Where the last label found by findLabel starts. */
@@ -389,6 +490,70 @@ class Importer {
     }
     this.readRow(cells, this.tokens.slice(lastHeader + 1, Math.min(lastHeader + 1 + cells.length, to)), this.tableName('t4'));
   }
+}
+
+/** The three tables read from the text's cells. */
+function readTablesOnce(tokens: readonly Token[], format: FormatId): Importer {
+  const im = new Importer(tokens, format);
+  const f = im.format;
+  // Each table's heading: as the format prints it, else as agencies word it (words added or dropped, older wordings).
+  const headingAt = f.tables.map((t) => {
+    const exact = im.heading(t.title);
+    if (exact >= 0) return exact;
+    const subject = HEADING_SUBJECT[SECTIONS.find((s) => 'table' in s && s.table === t.id)!.id];
+    return im.keys.findIndex((k) => subject.test(k.replace(/^#+/, '')));
+  });
+  const end = (k: number) => {
+    const later = [...headingAt.slice(k + 1), im.heading(SECTIONS[4]!.heading)].filter((x) => x > headingAt[k]!);
+    return later.length ? Math.min(...later) : im.tokens.length;
+  };
+  // Without its heading a table is searched for in the whole text.
+  im.readRows('t2', Math.max(headingAt[0]!, 0), headingAt[0]! >= 0 ? end(0) : im.tokens.length);
+  im.readRows('t3', Math.max(headingAt[1]!, 0), headingAt[1]! >= 0 ? end(1) : im.tokens.length);
+  // 表四's cells have no row labels: without its heading nothing says where they are.
+  im.readTable4(headingAt[2]!, headingAt[2]! >= 0 ? end(2) : -1);
+  im.resolveDigitRuns();
+  return im;
+}
+
+/** How far a reading is from a report: cells not found or blank, and sums that do not hold. */
+function distance(im: Importer): number {
+  const f = im.format;
+  const value = (i: number) => {
+    const c = f.cells[i]!;
+    return im.tables[c.table]?.[c.row]?.[c.col];
+  };
+  let d = im.missing.length;
+  for (const c of f.cells) if (value(c.index) === null) d++;
+  for (const e of f.equations) {
+    if (![...e.lhs, ...e.rhs].every((i) => typeof value(i) === 'number')) continue;
+    const side = (xs: readonly number[]) => xs.reduce((sum, i) => sum + (value(i) as number), 0);
+    if (Math.abs(side(e.lhs) - side(e.rhs)) > 1e-6) d++;
+  }
+  return d;
+}
+
+/**
+ * The tables, read once — or, where lines hold only “|”, both ways (a blank cell, or a separator
+ * between cells one per line): the reading whose rows line up with their cells and keep the sums is
+ * taken; where both fit equally and give different numbers, those cells are flagged and left blank.
+ */
+function readTables(text: string, tokens: readonly Token[], format: FormatId): Importer {
+  const blank = readTablesOnce(tokens, format);
+  if (!/^[ \t]*\|[ \t]*$/m.test(text)) return blank;
+  const separated = readTablesOnce(segmentLabels(tokenize(text, 'separator')), format);
+  const [a, b] = [distance(blank), distance(separated)];
+  if (a !== b) return a < b ? blank : separated;
+  const at = (im: Importer, c: CellDef) => im.tables[c.table]?.[c.row]?.[c.col];
+  const differ = blank.format.cells.filter((c) => at(blank, c) !== at(separated, c));
+  if (differ.length === 0) return blank;
+  for (const c of differ) if (!blank.missing.includes(c.id)) blank.markMissing(c);
+  for (const t of ['t2', 't3', 't4'] as const) {
+    const cells = differ.filter((c) => c.table === t);
+    const reason = '原文中只有“|”的行既可读作空白单元格，也可读作分隔符，两种读法的数字不同';
+    if (cells.length) blank.issue('FORM-MISSING', t, cells.map((c) => c.id), { table: blank.tableName(t), row: [...new Set(cells.map((c) => c.rowTitle))].slice(0, 3).join('、'), count: cells.length, reason });
+  }
+  return blank;
 }
 
 /**
@@ -470,25 +635,7 @@ export function importPublished(text: string, options: ImportOptions = {}): Publ
   const stated = found === undefined ? yearFromText(text) : undefined;
   const year = found ?? stated?.year;
   const format = detectFormat(text, year);
-  const im = new Importer(tokens, format);
-  const f = im.format;
-  // Each table's heading: as the format prints it, else as agencies word it (words added or dropped, older wordings).
-  const headingAt = f.tables.map((t) => {
-    const exact = im.heading(t.title);
-    if (exact >= 0) return exact;
-    const subject = HEADING_SUBJECT[SECTIONS.find((s) => 'table' in s && s.table === t.id)!.id];
-    return im.keys.findIndex((k) => subject.test(k.replace(/^#+/, '')));
-  });
-  const end = (k: number) => {
-    const later = [...headingAt.slice(k + 1), im.heading(SECTIONS[4]!.heading)].filter((x) => x > headingAt[k]!);
-    return later.length ? Math.min(...later) : im.tokens.length;
-  };
-  // Without its heading a table is searched for in the whole text.
-  im.readRows('t2', Math.max(headingAt[0]!, 0), headingAt[0]! >= 0 ? end(0) : im.tokens.length);
-  im.readRows('t3', Math.max(headingAt[1]!, 0), headingAt[1]! >= 0 ? end(1) : im.tokens.length);
-  // 表四's cells have no row labels: without its heading nothing says where they are.
-  im.readTable4(headingAt[2]!, headingAt[2]! >= 0 ? end(2) : -1);
-  im.resolveDigitRuns();
+  const im = readTables(text, tokens, format);
   const agencyName = options.agencyName ?? title.agencyName ?? '';
   const kind = options.agencyKind ? {} : kindOf(agencyName);
   const agencyKind = options.agencyKind ?? kind.inferred?.kind;
