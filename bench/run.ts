@@ -4,11 +4,12 @@ import { benchCli } from './cli';
 import { benchHostile } from './hostile';
 import { benchPublish } from './publish';
 import { benchStandalone } from './standalone';
-import { benchValidate } from './validate';
+import { benchHints, benchValidate } from './validate';
 import { benchWorkbooks } from './workbooks';
 
 (async () => {
   benchValidate();
+  benchHints();
   await benchWorkbooks();
   await benchCli();
   await benchHostile();

@@ -1,4 +1,5 @@
 /** Validation throughput: 10,000 generated reports, alone and with last year's report given. */
+import { describeTally, measureHints } from '../test/helpers/hint-measure';
 import { validate, type FormatId, type Report } from '../src/model';
 import { viewOf } from '../src/model/view';
 import { consistentReport, freeCellCount, withCells } from '../test/helpers/reports';
@@ -62,4 +63,14 @@ export function benchValidate(): void {
   const aim = 200_000;
   console.log(`ratio to the aim of ${aim.toLocaleString('en')}/s: ${(clean / aim).toFixed(2)} · with previous ${(withPrev / aim).toFixed(2)} · mixed ${(mixed / aim).toFixed(2)}`);
   console.log(`share of a validation spent reading the cells: ${((clean / readOnly) * 100).toFixed(0)}%`);
+}
+
+/** Finding the wrong input (test/helpers/hint-measure.ts): one input changed, totals recalculated, with the text's figures and last year's report. */
+export function benchHints(): void {
+  const m = measureHints(1000, 7);
+  console.log(`\nhints — 1000 single-input mutations, totals recalculated (aim: ≥ 80 % where the text states the row, 0 wrong)`);
+  console.log(`  rows the text states (or 二 with last year's report): ${describeTally(m.stated)}`);
+  console.log(`  rows stated as a group (不予公开N件…): ${describeTally(m.grouped)}`);
+  console.log(`  other rows: ${describeTally(m.unstated)}`);
+  console.log(`  confident hints on an unchanged cell, typed-over totals included: ${m.wrongAnywhere}`);
 }

@@ -2,14 +2,14 @@ import type { CompiledFormat } from './formats';
 import { arithmeticChecks } from './rules/arithmetic';
 import { RULES, RULES_VERSION, ruleApplies } from './rules/catalog';
 import { cellChecks } from './rules/cell';
-import { crossYearChecks } from './rules/cross-year';
+import { carriedFigures, crossYearChecks } from './rules/cross-year';
 import type { RuleId } from './rules/ids';
-import { zhCN, type MessageCatalogue } from './rules/messages.zh-CN';
+import { lookMessage, zhCN, type MessageCatalogue } from './rules/messages.zh-CN';
 import { metaChecks } from './rules/meta';
-import { narrativeChecks, narrativeRequired } from './rules/narrative';
+import { narrativeChecks, narrativeRequired, statedFigures } from './rules/narrative';
 import { rootCauses, type Derivation, type RootCauseHint } from './rules/root-cause';
 import { table2Checks } from './rules/table2';
-import type { Evidence, Issue, IssueArea, Place, PreviousView, ReportView, RuleCheck, RuleContext, RuleParams } from './rules/types';
+import type { EquationParams, Evidence, Issue, IssueArea, Place, PreviousView, ReportView, RuleCheck, RuleContext, RuleParams } from './rules/types';
 import type { Explanation, Report } from './schema/report';
 import { lazyViewOf, rawValue, viewOf } from './view';
 
@@ -89,22 +89,38 @@ const equationKey = (rule: RuleId, cells: readonly number[]) => `${rule}:${cells
  * An arithmetic issue's cells, the suspect first: a hint's candidates, else the cells typed in
  * before the totals a formula computes. Its rootCause when one hint names one cell of it.
  */
-function suspects(format: CompiledFormat, p: Pending, cells: readonly string[], f: Finishing): { cells: readonly string[]; rootCause?: string } {
+function suspects(format: CompiledFormat, p: Pending, cells: readonly string[], f: Finishing): { cells: readonly string[]; rootCause?: string; hinted: boolean } {
   // The hint's cells lead, even one that reaches this sum only through a total its formula computes.
   const hint = f.hints.get(equationKey(p.ruleId, p.cells));
   const first = hint ? hint.candidates.map((c) => c.cell) : [];
   const computed = (id: string) => f.derivation.computed.has(format.byId.get(id)!.index);
   const rest = cells.filter((c) => !first.includes(c));
-  const ordered = [...first, ...rest.filter((c) => !computed(c)), ...rest.filter(computed)];
-  return { cells: ordered, ...(hint?.confident ? { rootCause: hint.cell } : {}) };
+  // Every input that reaches the sum, those behind a total its formula computes included: any may be the wrong one.
+  const behind: string[] = [];
+  const walk = (id: string): void => {
+    const c = format.byId.get(id)!;
+    if (!computed(id)) return;
+    for (const o of c.derived!.of) {
+      const oid = format.cells[o]!.id;
+      if (computed(oid)) walk(oid);
+      else if (!cells.includes(oid) && !first.includes(oid) && !behind.includes(oid)) behind.push(oid);
+    }
+  };
+  // Where a hint names the cell, the sum's own cells suffice; otherwise every input is a place to check.
+  if (!hint?.confident) for (const c of cells) walk(c);
+  const ordered = [...first, ...rest.filter((c) => !computed(c)), ...behind, ...rest.filter(computed)];
+  return { cells: ordered, ...(hint?.confident ? { rootCause: hint.cell } : {}), hinted: hint !== undefined };
 }
 
 function render(format: CompiledFormat, p: Pending, messages: MessageCatalogue, f: Finishing): Issue {
   const message = messages[p.ruleId] as (params: RuleParams[RuleId]) => string;
   const ids = p.cells.map((i) => format.cells[i]!.id);
-  const { cells, rootCause } = ARITHMETIC.has(p.ruleId) ? suspects(format, p, ids, f) : { cells: ids, rootCause: undefined };
+  const arithmetic = ARITHMETIC.has(p.ruleId);
+  const { cells, rootCause, hinted } = arithmetic ? suspects(format, p, ids, f) : { cells: ids, rootCause: undefined, hinted: false };
   const severity = RULES[p.ruleId].severity;
   const params = p.params as RuleParams[RuleId];
+  // A broken sum no hint explains: say what to look for, and blame no cell.
+  const look = arithmetic && !hinted ? lookMessage(params as EquationParams) : '';
   const explanation = severity === 'error' ? undefined : f.explanation(p.ruleId, cells[0], issueSubject({ params, ...(p.evidence ? { evidence: p.evidence } : {}) }));
   return {
     ruleId: p.ruleId,
@@ -112,7 +128,7 @@ function render(format: CompiledFormat, p: Pending, messages: MessageCatalogue, 
     area: p.area,
     cells,
     params: p.params as RuleParams[RuleId],
-    message: message(p.params as RuleParams[RuleId]),
+    message: message(p.params as RuleParams[RuleId]) + look,
     ...(p.evidence ? { evidence: p.evidence } : {}),
     ...(rootCause ? { rootCause } : {}),
     ...(explanation !== undefined ? { explanation } : {}),
@@ -209,7 +225,9 @@ export function validate(report: Report, options: ValidateOptions = {}): Validat
     check.check(ctx);
   }
   const derivation = derivationOf(view.format, options);
-  const found = pending.some((p) => ARITHMETIC.has(p.ruleId)) ? rootCauses(view, derivation) : undefined;
+  // Evidence beyond the sums: what the narrative states, and last year's 结转.
+  const evidence = () => [...statedFigures(view), ...(previous ? carriedFigures(view, previous) : [])];
+  const found = pending.some((p) => ARITHMETIC.has(p.ruleId)) ? rootCauses(view, derivation, evidence()) : undefined;
   const hints = found?.hints ?? [];
   const byKey = new Map([...(found?.byEquation ?? [])].map(([e, h]) => {
     const eq = view.format.equations[e]!;

@@ -29,8 +29,9 @@ export type MarkLevel = 'error' | 'warning' | 'related';
 const RANK: Record<MarkLevel, number> = { error: 3, warning: 2, related: 1 };
 
 /**
- * The mark of every place the issues concern: the suspect (first cell, or the issue's own place)
- * by severity, the rest of an error's cells as `related`; the strongest wins. `placeOf` gives a
+ * The mark of every place the issues concern: an issue's own cell (or place) by severity; of a
+ * broken sum only the cell a confident hint names is an error mark, every other cell of it (the
+ * inputs behind its computed totals included) `related`; the strongest wins. `placeOf` gives a
  * cell's place (or any key the caller draws by, such as the cell id itself).
  */
 export function markLevels<P>(issues: readonly Issue[], placeOf: (cell: string) => P | undefined, own: (issue: Issue) => P | undefined, key: (p: P) => string): Map<string, { place: P; level: MarkLevel }> {
@@ -43,8 +44,14 @@ export function markLevels<P>(issues: readonly Issue[], placeOf: (cell: string) 
   };
   for (const i of issues) {
     if (i.severity === 'info') continue;
+    // A broken sum blames no cell but the one a hint names: its cells are all marked lighter, as places to check.
+    if (i.severity === 'error' && i.cells.length > 1 && !i.place) {
+      if (i.rootCause) put(placeOf(i.rootCause), 'error');
+      for (const c of i.cells) if (c !== i.rootCause) put(placeOf(c), 'related');
+      continue;
+    }
     put(i.place || !i.cells[0] ? own(i) : placeOf(i.cells[0]), i.severity);
-    // An error's other cells (the rest of a broken sum); a warning marks only its own cell.
+    // An error's other cells; a warning marks only its own cell.
     if (i.severity === 'error') for (const c of i.cells.slice(1)) put(placeOf(c), 'related');
   }
   return out;

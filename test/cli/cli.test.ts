@@ -24,7 +24,11 @@ describe('xxgk validate', () => {
       ['NARRATIVE-FIGURES', 't4.review.total'],
       ['NARRATIVE-PARTS-UNACCOUNTED', undefined],
     ]);
-    expect(result.hints.map((h: { cell: string; suggested: number; confident: boolean }) => [h.cell, h.suggested, h.confident])).toEqual([['t3.resultTotal.natural', 14, true]]);
+    expect(result.hints.map((h: { cell: string; suggested: number; confident: boolean }) => [h.cell, h.suggested, h.confident])).toEqual([
+      ['t3.resultTotal.natural', 14, true],
+      // The narrative says 行政复议2件: the typed-over 表四 总计 is named, with that as its evidence.
+      ['t4.review.total', 2, true],
+    ]);
     // The suspect is one of the cells of each sum, and every cell of the sum is there.
     const balance = result.issues.find((i: { ruleId: string }) => i.ruleId === 'T3-BALANCE');
     expect([...balance.cells].sort()).toEqual(['t3.carriedOver.natural', 't3.carryForward.natural', 't3.new.natural', 't3.resultTotal.natural']);

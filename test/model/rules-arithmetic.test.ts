@@ -45,7 +45,8 @@ describe.each(['2019', '2021'] as FormatId[])('arithmetic rules, format %s', (fo
       ['T3-BALANCE', 'error', ['t3.new.total', 't3.carriedOver.total', 't3.resultTotal.total', 't3.carryForward.total']],
     ]);
     const lhs = t3.new!.natural! + t3.carriedOver!.natural!;
-    expect(ofRule(r, 'T3-BALANCE')[0]!.message).toBe(`表三 自然人列：一+二=${lhs}，三（七）总计+四=${lhs + 1}，相差1`);
+    // Typed numbers (no formulas): some two dozen cells could each explain it — what to look for, no cell blamed.
+    expect(ofRule(r, 'T3-BALANCE')[0]!.message).toBe(`表三 自然人列：一+二=${lhs}，三（七）总计+四=${lhs + 1}，相差1。自然人列 一+二 比 三（七）总计+四 少 1：本列某一格少填了 1（或多填了 1），单凭合计无法确定是哪一格，请逐项核对`);
   });
 
   test('T4-GROUP-TOTAL: each of the three groups has its own total', () => {
@@ -64,7 +65,7 @@ describe.each(['2019', '2021'] as FormatId[])('arithmetic rules, format %s', (fo
         ],
       ],
     ]);
-    expect(ofRule(r, 'T4-GROUP-TOTAL')[0]!.message).toMatch(/^表四 行政诉讼·复议后起诉：总计=\d+，结果维持\+结果纠正\+其他结果\+尚未审结=\d+，相差3$/);
+    expect(ofRule(r, 'T4-GROUP-TOTAL')[0]!.message).toMatch(/^表四 行政诉讼·复议后起诉：总计=\d+，结果维持\+结果纠正\+其他结果\+尚未审结=\d+，相差3。行政诉讼·复议后起诉 总计 比 结果维持\+结果纠正\+其他结果\+尚未审结 多 3：本行某一格少填了 3（或多填了 3），单凭合计无法确定是哪一格，请逐项核对$/);
   });
 });
 

@@ -53,7 +53,12 @@ export type FigureKind =
   | 'organisations'
   | 'disclosed'
   | 'partial'
-  | 'disclosedOrPartial';
+  | 'disclosedOrPartial'
+  | 'carriedOver'
+  | 'withheld'
+  | 'unable'
+  | 'notProcessed'
+  | 'otherHandled';
 
 interface Pattern {
   readonly kind: FigureKind | ((m: RegExpExecArray) => FigureKind[]);
@@ -75,6 +80,12 @@ const PATTERNS: readonly Pattern[] = [
   // “予以公开及部分公开42件” is the two together, not 部分公开 alone.
   { kind: 'disclosedOrPartial', re: new RegExp(`予以公开(?:及|和|与|、|或)部分公开${GAP(4)}${NUM}\\s*件`, 'g') },
   { kind: 'partial', re: new RegExp(`(?<!予以公开(?:及|和|与|、|或))部分公开${GAP(4)}${NUM}\\s*件`, 'g') },
+  // The rest of 表三 as agencies state it: 上年结转N件, 不予公开N件, 无法提供N件, 不予处理N件, 其他处理N件.
+  { kind: 'carriedOver', re: new RegExp(`上年(?:度)?结转(?:的)?(?:政府信息公开)?(?:申请)?${GAP(4)}${NUM}\\s*件`, 'g') },
+  { kind: 'withheld', re: new RegExp(`不予公开${GAP(4)}${NUM}\\s*件`, 'g') },
+  { kind: 'unable', re: new RegExp(`无法提供${GAP(4)}${NUM}\\s*件`, 'g') },
+  { kind: 'notProcessed', re: new RegExp(`不予处理${GAP(4)}${NUM}\\s*件`, 'g') },
+  { kind: 'otherHandled', re: new RegExp(`其他(?:方式)?处理${GAP(4)}${NUM}\\s*件`, 'g') },
   { kind: 'review', re: new RegExp(`行政复议(?:案件|申请)?${GAP(6)}${NUM}\\s*(?:件|起|宗|次)`, 'g') },
   { kind: 'litigation', re: new RegExp(`行政诉讼(?:案件)?${GAP(6)}${NUM}\\s*(?:件|起|宗|次)`, 'g') },
   {

@@ -1,5 +1,6 @@
 import type { CompiledFormat } from '../formats';
-import type { RuleCheck } from './types';
+import { rawValue } from '../view';
+import type { PreviousView, ReportView, RuleCheck, StatedFigure } from './types';
 import { tableName } from './where';
 
 /** The comparisons between this year's format and last year's, worked out once per pair of formats. */
@@ -38,6 +39,16 @@ function planFor(format: CompiledFormat, prev: CompiledFormat): Plan {
   const plan = { carry, inForce, projects };
   plans.set(key, plan);
   return plan;
+}
+
+/** Last year's 四、结转下年度继续办理, column by column, as evidence for this year's 二、上年结转. */
+export function carriedFigures(view: ReportView, prev: PreviousView): StatedFigure[] {
+  return planFor(view.format, prev.format).carry.flatMap((p) => {
+    const id = view.format.cells[p.cell]!.id;
+    if (typeof rawValue(prev.report, p.prevId) !== 'number' || typeof rawValue(view.report, id) !== 'number') return [];
+    const stated = prev.get(p.prevId);
+    return [{ stated, phrase: `上年报告${p.from} ${p.col} ${stated}`, accepts: (get: (id: string) => number) => [get(id)] }];
+  });
 }
 
 /** Rules comparing this year's report with last year's (either format). */

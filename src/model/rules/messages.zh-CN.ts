@@ -117,6 +117,18 @@ export const candidatesMessage = (cells: readonly { where: string; current: stri
     ? `${cells[0]!.where} 可能填错（它的合计公式被数值覆盖了）：现为 ${cells[0]!.current}，若改为 ${cells[0]!.suggested}，${removes(n)}；也可能是同一合计中的其他格填错`
     : `可能是以下之一填错（改正其中一格即${removes(n)}）：${cells.map((c) => `${c.where}（现为 ${c.current}，改为 ${c.suggested}）`).join('；')}`;
 
+/** What else in the report points at the hint's cell: the figures it would make agree. */
+export const evidenceMessage = (phrases: readonly string[]): string =>
+  phrases.length ? `；改正后也与${phrases.map((p) => `“${p}”`).join('、')}相符` : '';
+
+/** Too many cells for a hint, but a stated figure narrows them to a group of rows: the cells to check. */
+export const narrowedMessage = (wheres: readonly string[], phrases: readonly string[]): string =>
+  `${phrases.map((p) => `“${p}”`).join('、')}与表中不符，合计不成立之处很可能在以下 ${wheres.length} 格之中（只差其中一格），请逐格核对：${wheres.join('；')}`;
+
+/** A broken sum no single cell explains: every input of it is marked; what to look for. */
+export const lookMessage = (p: EquationParams): string =>
+  `。${p.along} ${p.lhsTerms} 比 ${p.rhsTerms} ${p.diff > 0 ? '多' : '少'} ${fmt(Math.abs(p.diff))}：本${p.along.endsWith('列') ? '列' : '行'}某一格少填了 ${fmt(Math.abs(p.diff))}（或多填了 ${fmt(Math.abs(p.diff))}），单凭合计无法确定是哪一格，请逐项核对`;
+
 /** A total typed over with a number, in a sum that fails: the first place to look. */
 export const replacedMessage = (where: string, current: string, n: number): string =>
   `${where} 的合计公式已被数值 ${current} 覆盖，它所在的 ${n} 个合计不成立：可能是这个数填错了，请先恢复合计公式再校验`;

@@ -3,7 +3,7 @@ import { extractFee, extractFigures, extractParts, type Figure } from '../narrat
 import { sectionById, type SectionId } from '../sections';
 import { fmt } from '../values';
 import { rawValue } from '../view';
-import type { ReportView, RuleCheck, RuleContext } from './types';
+import type { ReportView, RuleCheck, RuleContext, StatedFigure } from './types';
 
 /** Sections that are text only; 二–四 are the tables themselves. */
 const TEXT_SECTIONS: readonly SectionId[] = ['overview', 'problems', 'other'];
@@ -31,8 +31,10 @@ interface Target {
   /** What the narrative speaks of, in words; table labels come from the format. */
   subject(format: CompiledFormat): string;
   readonly cells: readonly string[];
+  /** The cells where they depend on the format (表三's result groups). */
+  readonly cellsIn?: (format: CompiledFormat) => string[];
   /** Acceptable values (some reports count the carried-over applications in). */
-  accepts(view: ReportView): number[];
+  accepts(view: Pick<ReportView, 'format' | 'get'>): number[];
 }
 
 const rowTotal = (row: string) => `t3.${row}.total`;
@@ -42,6 +44,17 @@ const T4_TOTALS = { review: ['t4.review.total'], litigation: ['t4.litigationDire
 
 const review = (f: CompiledFormat) => f.byId.get(T4_TOTALS.review[0]!)!.rowTitle;
 const litigation = (f: CompiledFormat) => f.byId.get(T4_TOTALS.litigation[0]!)!.group!;
+
+/** A 办理结果 of 表三 as the text states it: its rows' totals together (2019: （六）其他处理 is one row). */
+function group(prefix: string, subject: string): Target {
+  const cells = (f: CompiledFormat) => f.cells.filter((c) => c.table === 't3' && c.col === 'total' && (c.row === prefix || c.row.startsWith(`${prefix}.`))).map((c) => c.id);
+  return {
+    subject: () => subject,
+    cells: [],
+    cellsIn: cells,
+    accepts: (v) => [cells(v.format).reduce((s, id) => s + v.get(id), 0)],
+  };
+}
 
 const TARGETS: Record<Figure['kind'], Target> = {
   received: {
@@ -75,6 +88,11 @@ const TARGETS: Record<Figure['kind'], Target> = {
   },
   disclosed: { subject: () => '予以公开的申请', cells: [rowTotal('disclosed')], accepts: (v) => [v.get(rowTotal('disclosed'))] },
   partial: { subject: () => '部分公开的申请', cells: [rowTotal('partial')], accepts: (v) => [v.get(rowTotal('partial'))] },
+  carriedOver: { subject: () => '上年结转的申请', cells: [rowTotal('carriedOver')], accepts: (v) => [v.get(rowTotal('carriedOver'))] },
+  withheld: group('withheld', '不予公开的申请'),
+  unable: group('unable', '无法提供的申请'),
+  notProcessed: group('notProcessed', '不予处理的申请'),
+  otherHandled: group('other', '其他处理的申请'),
   disclosedOrPartial: {
     subject: () => '予以公开及部分公开的申请',
     cells: [rowTotal('disclosed'), rowTotal('partial')],
@@ -82,7 +100,11 @@ const TARGETS: Record<Figure['kind'], Target> = {
   },
 };
 
+/** The cells a figure speaks of, in this format. */
+const cellsOf = (target: Target, format: CompiledFormat): readonly string[] => target.cellsIn?.(format) ?? target.cells;
+
 function describe(ctx: RuleContext, target: Target, kind: Figure['kind']): string {
+  if (target.cellsIn) return `表三中${target.subject(ctx.format)}共 ${fmt(target.accepts(ctx)[0]!)} 件`;
   const parts = target.cells.map((id) => {
     const c = ctx.format.byId.get(id)!;
     const table = ctx.format.tables.find((t) => t.id === c.table)!.name;
@@ -97,7 +119,8 @@ function figures(ctx: RuleContext): void {
   for (const { kind, ...f } of extractFigures(ctx.report.narrative!)) {
     const target = TARGETS[kind];
     // A blank cell (one a published text did not give) says nothing the text could contradict.
-    if (target.cells.some((id) => typeof rawValue(ctx.report, id) !== 'number')) {
+    const cells = cellsOf(target, ctx.format);
+    if (cells.some((id) => typeof rawValue(ctx.report, id) !== 'number')) {
       unread.push(f.phrase);
       continue;
     }
@@ -105,12 +128,27 @@ function figures(ctx: RuleContext): void {
     ctx.emit(
       'NARRATIVE-FIGURES',
       'narrative',
-      target.cells.map((id) => ctx.format.byId.get(id)!.index),
+      cells.map((id) => ctx.format.byId.get(id)!.index),
       { subject: target.subject(ctx.format), stated: f.value, tableText: describe(ctx, target, kind), phrase: f.phrase },
       [f],
     );
   }
   if (unread.length) ctx.emit('NARRATIVE-UNCHECKED', 'narrative', [], { count: unread.length, phrases: unread.slice(0, 3).map((p) => `“${p}”`).join('、') });
+}
+
+/**
+ * The figures the narrative states, as evidence for finding a wrong cell: each holds when the stated
+ * number is among what the table's cells give (`accepts` over any cell values, so that a hint can try
+ * a correction). Figures over cells left blank are no evidence.
+ */
+export function statedFigures(view: ReportView): StatedFigure[] {
+  if (!view.report.narrative) return [];
+  return extractFigures(view.report.narrative).flatMap(({ kind, value, phrase }) => {
+    const target = TARGETS[kind];
+    const cells = cellsOf(target, view.format);
+    if (cells.length === 0 || cells.some((id) => typeof rawValue(view.report, id) !== 'number')) return [];
+    return [{ stated: value, phrase, accepts: (get: (id: string) => number) => target.accepts({ format: view.format, get }) }];
+  });
 }
 
 function parts(ctx: RuleContext): void {

@@ -8,8 +8,8 @@ import type { CompiledFormat, Equation } from '../formats';
 import { CellState, fmt } from '../values';
 import { rawValue } from '../view';
 import { sumOf } from './arithmetic';
-import { candidatesMessage, replacedMessage, rootCauseMessage } from './messages.zh-CN';
-import type { ReportView } from './types';
+import { candidatesMessage, evidenceMessage, narrowedMessage, replacedMessage, rootCauseMessage } from './messages.zh-CN';
+import type { ReportView, StatedFigure } from './types';
 import { cellWhere } from './where';
 
 /** A cell a hint points at, with what it holds and what would make its equations hold. */
@@ -46,6 +46,8 @@ export const VALUES_ONLY: Derivation = { computed: new Set(), replaced: new Set(
 
 /** More candidates than this tell the clerk nothing the failing sum does not. */
 const MAX_CANDIDATES = 3;
+/** A stated figure over a group of rows (不予公开: eight) narrows a sum to that many cells: said as rows to check. */
+const MAX_NARROWED = 12;
 const EPSILON = 1e-6;
 
 /** The cell as the clerk sees it: a number, or what stands there instead (an error value, text, a blank) — never a 0 it does not show. */
@@ -82,10 +84,18 @@ interface Explanation {
   readonly suggested: number;
   /** Failing equations it makes hold (indices into the format's equations). */
   readonly fixes: readonly number[];
+  /** Stated figures that disagree now and agree after the change (indices into the evidence). */
+  readonly agrees: readonly number[];
 }
 
-/** The single change of `cell` that makes every equation it reaches hold, if there is one. */
-function explain(view: ReportView, derivation: Derivation, residual: readonly number[], cell: number): Explanation | undefined {
+/** The figure's value in the table as it is, or after `cell` changes by `delta` (its computed totals following). */
+const figureHolds = (f: StatedFigure, get: (id: string) => number) => f.accepts(get).some((v) => Math.abs(v - f.stated) <= EPSILON);
+
+/**
+ * The single change of `cell` that makes every equation it reaches hold, if there is one — and that
+ * leaves every stated figure it reaches agreeing with the table (it may make one agree that did not).
+ */
+function explain(view: ReportView, derivation: Derivation, residual: readonly number[], cell: number, evidence: readonly StatedFigure[]): Explanation | undefined {
   const eff = effects(view.format, derivation, cell);
   let delta: number | undefined;
   const fixes: number[] = [];
@@ -103,7 +113,24 @@ function explain(view: ReportView, derivation: Derivation, residual: readonly nu
   const suggested = view.values[cell]! + delta;
   // A count cannot be negative: no correction leads there.
   if (suggested < -EPSILON) return undefined;
-  return { cell, suggested, fixes };
+  const agrees: number[] = [];
+  if (evidence.length) {
+    const index = (id: string) => view.format.byId.get(id)!.index;
+    const before = (id: string) => view.values[index(id)]!;
+    const after = (id: string) => before(id) + delta! * (eff.get(index(id)) ?? 0);
+    for (const [k, f] of evidence.entries()) {
+      const was = f.accepts(before);
+      const now = f.accepts(after);
+      if (was.every((v, i) => Math.abs(v - now[i]!) <= EPSILON)) continue;
+      const held = figureHolds(f, before);
+      const holds = figureHolds(f, after);
+      // A figure that agreed must still agree; one that disagreed and now agrees points at the cell.
+      // (One that disagrees either way may be stated wrong itself: it is no evidence for or against.)
+      if (held && !holds) return undefined;
+      if (!held && holds) agrees.push(k);
+    }
+  }
+  return { cell, suggested, fixes, agrees };
 }
 
 /** Cells whose change reaches a failing equation: its cells, and the inputs of its computed totals. */
@@ -123,7 +150,7 @@ function reachable(format: CompiledFormat, derivation: Derivation, failing: read
  * explains it. A total held by its formula is never a candidate; a total typed over comes first
  * among candidates, and is named as a suspect even where no single cell explains its sum.
  */
-export function rootCauses(view: ReportView, derivation: Derivation = VALUES_ONLY): { hints: RootCauseHint[]; byEquation: Map<number, RootCauseHint> } {
+export function rootCauses(view: ReportView, derivation: Derivation = VALUES_ONLY, evidence: readonly StatedFigure[] = []): { hints: RootCauseHint[]; byEquation: Map<number, RootCauseHint> } {
   const { format, values } = view;
   const residual = format.equations.map((eq) => sumOf(values, eq.lhs) - sumOf(values, eq.rhs));
   const failing = format.equations.filter((_, e) => Math.abs(residual[e]!) > EPSILON);
@@ -133,33 +160,41 @@ export function rootCauses(view: ReportView, derivation: Derivation = VALUES_ONL
   const explanations: Explanation[] = [];
   for (const cell of reachable(format, derivation, failing)) {
     if (derivation.computed.has(cell)) continue;
-    const x = explain(view, derivation, residual, cell);
+    const x = explain(view, derivation, residual, cell, evidence);
     if (x) explanations.push(x);
   }
-  // Group by the set of sums explained; keep the sets no larger set contains.
+  // Group by what is explained — the sums, and the stated figures made to agree; keep the sets no larger set contains.
+  const what = (x: Explanation) => [...x.fixes, ...x.agrees.map((k) => `f${k}`)];
   const groups = new Map<string, Explanation[]>();
-  for (const x of explanations) groups.set(x.fixes.join(','), [...(groups.get(x.fixes.join(',')) ?? []), x]);
+  for (const x of explanations) groups.set(what(x).join(','), [...(groups.get(what(x).join(',')) ?? []), x]);
   const sets = [...groups.values()];
-  const kept = sets.filter((g) => !sets.some((h) => h !== g && h[0]!.fixes.length > g[0]!.fixes.length && g[0]!.fixes.every((e) => h[0]!.fixes.includes(e))));
+  const contains = (h: Explanation, g: Explanation) => what(h).length > what(g).length && what(g).every((e) => what(h).includes(e));
+  const kept = sets.filter((g) => !sets.some((h) => h !== g && contains(h[0]!, g[0]!)));
 
   const hints: RootCauseHint[] = [];
   const covered = new Set<number>();
   for (const group of kept) {
-    if (group.length > MAX_CANDIDATES && !group.some((x) => derivation.replaced.has(x.cell))) continue;
+    // More than three: said only where a stated figure narrows them to a few rows (不予公开N件: its rows in this column).
+    const narrowed = group.length > MAX_CANDIDATES && group[0]!.agrees.length > 0 && group.length <= MAX_NARROWED;
+    if (group.length > MAX_CANDIDATES && !narrowed && !group.some((x) => derivation.replaced.has(x.cell))) continue;
     // Typed-over totals first, then printed order; never more than three.
     const ordered = [...group].sort((a, b) => Number(derivation.replaced.has(b.cell)) - Number(derivation.replaced.has(a.cell)) || a.cell - b.cell);
-    const listed = ordered.slice(0, MAX_CANDIDATES).filter((_, k) => group.length <= MAX_CANDIDATES || k === 0);
+    const listed = narrowed ? ordered : ordered.slice(0, MAX_CANDIDATES).filter((_, k) => group.length <= MAX_CANDIDATES || k === 0);
     const candidates = listed.map((x) => ({ cell: format.cells[x.cell]!.id, current: values[x.cell]!, suggested: x.suggested }));
     const confident = group.length === 1;
     const n = group[0]!.fixes.length;
     for (const e of group[0]!.fixes) covered.add(e);
     const words = listed.map((x) => ({ where: cellWhere(format, format.cells[x.cell]!), current: shown(view, x.cell), suggested: fmt(x.suggested) }));
+    // The figures stated elsewhere that point at it: said with the hint, as its evidence.
+    const stated = group[0]!.agrees.map((k) => evidence[k]!.phrase);
     const hint: RootCauseHint = {
       ...candidates[0]!,
       resolves: n,
       confident,
       candidates,
-      message: confident ? rootCauseMessage(words[0]!.where, words[0]!.current, words[0]!.suggested, n) : candidatesMessage(words, n),
+      message: narrowed
+        ? narrowedMessage(words.map((w) => w.where), stated)
+        : (confident ? rootCauseMessage(words[0]!.where, words[0]!.current, words[0]!.suggested, n) : candidatesMessage(words, n)) + evidenceMessage(stated),
     };
     hints.push(hint);
     for (const e of group[0]!.fixes) if (!byEquation.has(e)) byEquation.set(e, hint);

@@ -13,6 +13,18 @@ export interface Place {
 /** Where an issue belongs in the ordered list: cover sheet, a table, or the narrative. */
 export type IssueArea = 'meta' | TableId | 'narrative';
 
+/**
+ * Evidence beyond the sums for finding a wrong cell: a number the report states elsewhere (its
+ * narrative, last year's report) and what the table's cells give for it, over any cell values.
+ */
+export interface StatedFigure {
+  readonly stated: number;
+  /** Where it is stated, as the clerk reads it: “予以公开8件”, “上年报告 四、结转下年度 自然人 3”. */
+  readonly phrase: string;
+  /** The values the cells may give for the figure to hold (some figures accept two readings). */
+  readonly accepts: (get: (id: string) => number) => readonly number[];
+}
+
 /** A figure the narrative states, with the phrase it was read from. */
 export interface Evidence {
   readonly section: SectionId;
