@@ -11,7 +11,7 @@ import { inferAgencyKind, type InferredKind } from '../model/infer-kind';
 
 const agencyKindLabel = (id: AgencyKind) => AGENCY_KINDS.find((k) => k.id === id)!.label;
 import { cellWhere } from '../model/rules/where';
-import type { Issue, IssueArea } from '../model/rules/types';
+import type { Issue, IssueArea, Place } from '../model/rules/types';
 import type { CellValue, Narrative, Report } from '../model/schema/report';
 import { SECTIONS, type SectionId } from '../model/sections';
 import { assembleReport } from '../model/assemble';
@@ -27,6 +27,8 @@ export interface Token {
   readonly text: string;
   /** 1-based line number, for messages. */
   readonly line: number;
+  /** Where a spreadsheet holds the cell, when the text is a workbook's grid read row by row. */
+  readonly place?: Place;
 }
 
 export interface PublishedImport {
@@ -35,6 +37,8 @@ export interface PublishedImport {
   readonly issues: readonly Issue[];
   /** Cell ids not found in the text. */
   readonly missing: readonly string[];
+  /** The token each report cell was read from (a workbook's grid: with its place). */
+  readonly sources: ReadonlyMap<string, Token>;
 }
 
 /**
@@ -223,6 +227,7 @@ const ROW_LABELS = new Map<FormatId, Set<string>>();
 
 class Importer {
   readonly issues: Issue[] = [];
+  readonly sources = new Map<string, Token>();
   readonly missing: string[] = [];
   readonly tables: Record<string, Record<string, Record<string, CellValue>>> = { t2: {}, t3: {}, t4: {} };
   readonly format;
@@ -377,6 +382,7 @@ class Importer {
         return;
       }
       (this.tables[cell.table]![cell.row] ??= {})[cell.col] = reading.value;
+      this.sources.set(cell.id, t);
       const where = cellWhere(this.format, cell);
       if (reading.variant === 'zero') this.issue('FORM-ZERO-VARIANT', cell.table, [cell.id], { at: this.at(t), where, found: t.text }, { at: this.at(t) });
       if (reading.variant === 'unit') this.issue('FORM-UNIT', cell.table, [cell.id], { at: this.at(t), where, found: t.text, value: reading.value ?? 0, unit: reading.unit ?? '' }, { at: this.at(t) });
@@ -624,11 +630,13 @@ export interface ImportOptions {
   /** Overrides the 机关名称 read from the title. */
   readonly agencyName?: string;
   readonly year?: number;
+  /** The text's cells already made (a workbook's grid, each with its place): `text` then only gives the narrative. */
+  readonly tokens?: readonly Token[];
 }
 
 /** Imports a published report from its text. */
 export function importPublished(text: string, options: ImportOptions = {}): PublishedImport {
-  const tokens = segmentLabels(tokenize(text));
+  const tokens = options.tokens ?? segmentLabels(tokenize(text));
   const title = readTitle(tokens);
   const { narrative, notFound } = readNarrative(text);
   const found = options.year ?? title.year;
@@ -659,5 +667,5 @@ export function importPublished(text: string, options: ImportOptions = {}): Publ
   if (narrativeMissing.length) im.issue('FORM-NO-NARRATIVE', 'narrative', [], { sections: narrativeMissing.join('、') });
   // The reading issues travel with the report (its JSON, or the workbook written from it).
   const stored = im.issues.length ? { ...report, reading: storeReading(im.issues) } : report;
-  return { report: stored, issues: im.issues, missing: im.missing };
+  return { report: stored, issues: im.issues, missing: im.missing, sources: im.sources };
 }

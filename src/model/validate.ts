@@ -108,7 +108,8 @@ function suspects(format: CompiledFormat, p: Pending, cells: readonly string[], 
   };
   // Where a hint names the cell, the sum's own cells suffice; otherwise every input is a place to check.
   if (!hint?.confident) for (const c of cells) walk(c);
-  const ordered = [...first, ...rest.filter((c) => !computed(c)), ...behind, ...rest.filter(computed)];
+  // The sum's own cells first (the issue stands where its sum is), then the inputs behind its totals.
+  const ordered = [...first, ...rest.filter((c) => !computed(c)), ...rest.filter(computed), ...behind];
   return { cells: ordered, ...(hint?.confident ? { rootCause: hint.cell } : {}), hinted: hint !== undefined };
 }
 
@@ -122,7 +123,7 @@ function render(format: CompiledFormat, p: Pending, messages: MessageCatalogue, 
   // A broken sum no hint explains: say what to look for, and blame no cell.
   const look = arithmetic && !hinted ? lookMessage(params as EquationParams) : '';
   const explanation = severity === 'error' ? undefined : f.explanation(p.ruleId, cells[0], issueSubject({ params, ...(p.evidence ? { evidence: p.evidence } : {}) }));
-  return {
+  const issue: Issue = {
     ruleId: p.ruleId,
     severity,
     area: p.area,
@@ -133,11 +134,16 @@ function render(format: CompiledFormat, p: Pending, messages: MessageCatalogue, 
     ...(rootCause ? { rootCause } : {}),
     ...(explanation !== undefined ? { explanation } : {}),
   };
+  if (arithmetic) sumPosition.set(issue, Math.min(...p.cells));
+  return issue;
 }
 
+/** Where a broken sum stands: its own cells, not the inputs behind its totals that it lists too. */
+const sumPosition = new WeakMap<Issue, number>();
+
 function sortKey(format: CompiledFormat, i: Issue): [number, number, number] {
-  let first = Number.MAX_SAFE_INTEGER;
-  for (const id of i.cells) first = Math.min(first, format.byId.get(id)?.index ?? first);
+  let first = sumPosition.get(i) ?? Number.MAX_SAFE_INTEGER;
+  if (!sumPosition.has(i)) for (const id of i.cells) first = Math.min(first, format.byId.get(id)?.index ?? first);
   return [AREA_ORDER[i.area], i.area === 'narrative' ? 0 : first, RULE_ORDER.get(i.ruleId)!];
 }
 

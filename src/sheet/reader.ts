@@ -11,6 +11,7 @@ import {
   metadataLabel,
   cellWhere,
   type CellValue,
+  type CompiledFormat,
   type FormatId,
   type Issue,
   type IssueArea,
@@ -88,6 +89,8 @@ export interface Grid {
   /** The sheet's current name (users rename sheets). */
   readonly name: string;
   cell(row: number, col: number): GridCell;
+  /** Every cell that holds something, as row * 16384 + col (any order), where the source can list them: a workbook not made from the template is read by its labels. */
+  cells?(): Iterable<number>;
 }
 
 /** A workbook as the reader sees it: the streaming xlsx reader in Node and the browser, the ranges of a spreadsheet host. */
@@ -122,6 +125,55 @@ function compareLabel(expected: string, found: string): LabelMatch {
   if (e === f) return 'same';
   if (e !== '' && f.startsWith(e) && /^[(\[【]/.test(f.slice(e.length))) return 'variant';
   return 'different';
+}
+
+/** A report's tables as the readers build them, by table, row and column. */
+export type Tables = Record<string, Record<string, Record<string, CellValue>>>;
+
+/**
+ * What a spreadsheet shows once it recalculates: a total holding its own formula (a SUM of exactly
+ * the cells its row or column adds up, at the places they were found) is that sum over the cells as
+ * read, not the value the last program cached — a file filled by a program that does not recalculate
+ * keeps the template's cached 0s. A total saved without a result is computed likewise. A formula
+ * edited by the user keeps what it shows (`edited`: it is evidence, like a typed-over total). Sets
+ * the totals in `tables`; `stale`: the totals whose cached value differed.
+ */
+export function recalculateTotals(
+  f: CompiledFormat,
+  tables: Tables,
+  places: Readonly<Record<string, Place>>,
+  formulas: ReadonlyMap<string, string | undefined>,
+  noResult: ReadonlySet<string>,
+): { stale: string[]; edited: string[] } {
+  const at = (i: number) => {
+    const c = f.cells[i]!;
+    return tables[c.table]?.[c.row]?.[c.col];
+  };
+  const stale: string[] = [];
+  const edited: string[] = [];
+  for (const i of f.derivedOrder) {
+    const cell = f.cells[i]!;
+    if (!formulas.has(cell.id)) continue;
+    const text = formulas.get(cell.id);
+    const place = places[cell.id];
+    const terms = cell.derived!.of.map((k) => places[f.cells[k]!.id]);
+    const own = text !== undefined && place !== undefined && terms.every((t) => t?.sheet === place.sheet) && isSumOf(text, terms as Place[]);
+    if (!own && text !== undefined) edited.push(cell.id);
+    if (!own && !noResult.has(cell.id)) continue;
+    // SUM skips blanks and text; an error in a term is what the total shows too.
+    let sum = 0;
+    let error: CellValue | undefined;
+    for (const k of cell.derived!.of) {
+      const v = at(k);
+      if (typeof v === 'number') sum += v;
+      else if (v !== null && typeof v === 'object') error ??= v;
+    }
+    const value = error ?? Math.round(sum * 1e6) / 1e6;
+    const cached = at(i);
+    if (own && !noResult.has(cell.id) && cached !== value && !(typeof cached === 'object' && typeof value === 'object')) stale.push(cell.id);
+    (tables[cell.table]![cell.row] ??= {})[cell.col] = value;
+  }
+  return { stale, edited };
 }
 
 class Reader {
@@ -209,7 +261,7 @@ class Reader {
   /** Reads every block of the layout into tables; throws a Chinese message when a table cannot be found. */
   readTables(): Report['tables'] {
     const f = this.layout.format;
-    const tables: Record<string, Record<string, Record<string, CellValue>>> = { t2: {}, t3: {}, t4: {} };
+    const tables: Tables = { t2: {}, t3: {}, t4: {} };
     const noValue: string[] = [];
     const formulas = new Map<string, string | undefined>();
     for (const block of this.layout.blocks) {
@@ -248,44 +300,10 @@ class Reader {
     return tables as unknown as Report['tables'];
   }
 
-  /**
-   * What a spreadsheet shows once it recalculates: a total holding the template's own formula (a SUM
-   * of exactly the cells its row or column adds up) is that sum over the cells as read, not the value
-   * the last program cached — a file filled by a program that does not recalculate keeps the
-   * template's cached 0s. A total saved without a result is computed likewise. A formula edited by
-   * the user keeps what it shows, and a typed-over total is evidence as typed.
-   */
-  recalculate(tables: Record<string, Record<string, Record<string, CellValue>>>, formulas: ReadonlyMap<string, string | undefined>, noResult: ReadonlySet<string>): void {
-    const f = this.layout.format;
-    const at = (i: number) => {
-      const c = f.cells[i]!;
-      return tables[c.table]?.[c.row]?.[c.col];
-    };
-    const stale: string[] = [];
-    for (const i of f.derivedOrder) {
-      const cell = f.cells[i]!;
-      if (!formulas.has(cell.id)) continue;
-      const text = formulas.get(cell.id);
-      const place = this.places[cell.id];
-      const terms = cell.derived!.of.map((k) => this.places[f.cells[k]!.id]);
-      const own = text !== undefined && place !== undefined && terms.every((t) => t?.sheet === place.sheet) && isSumOf(text, terms as Place[]);
-      // An edited formula does not follow the cells the template sums: its value is evidence, like a typed one.
-      if (!own && text !== undefined) this.computed.splice(this.computed.indexOf(cell.id), 1);
-      if (!own && !noResult.has(cell.id)) continue;
-      // SUM skips blanks and text; an error in a term is what the total shows too.
-      let sum = 0;
-      let error: CellValue | undefined;
-      for (const k of cell.derived!.of) {
-        const v = at(k);
-        if (typeof v === 'number') sum += v;
-        else if (v !== null && typeof v === 'object') error ??= v;
-      }
-      const value = error ?? Math.round(sum * 1e6) / 1e6;
-      const cached = at(i);
-      if (own && !noResult.has(cell.id) && cached !== value && !(typeof cached === 'object' && typeof value === 'object')) stale.push(cell.id);
-      tables[cell.table]![cell.row]![cell.col] = value;
-    }
-    if (stale.length) this.issue('FORM-NOT-RECALCULATED', f.byId.get(stale[0]!)!.table, stale, { count: stale.length });
+  recalculate(tables: Tables, formulas: ReadonlyMap<string, string | undefined>, noResult: ReadonlySet<string>): void {
+    const { stale, edited } = recalculateTotals(this.layout.format, tables, this.places, formulas, noResult);
+    for (const id of edited) this.computed.splice(this.computed.indexOf(id), 1);
+    if (stale.length) this.issue('FORM-NOT-RECALCULATED', this.layout.format.byId.get(stale[0]!)!.table, stale, { count: stale.length });
   }
 
   /** Header and block labels above a block, checked where the block now is. */

@@ -55,6 +55,11 @@ export function consistentReport(format: FormatId, nums: readonly number[], year
   return fillTotals(report);
 }
 
+/** The report with the text the formats require (一、五、六), stating no figure the tables would have to match. */
+export function withText(report: Report): Report {
+  return { ...report, narrative: { overview: '本年度按照条例要求做好政府信息公开工作。', problems: '一是公开不够全面；二是解读形式单一。', other: '本年度未收取信息处理费。', ...report.narrative } } as Report;
+}
+
 /** A copy of the report with some cells changed, by cell id. */
 export function withCells(report: Report, changes: Record<string, CellValue | undefined>): Report {
   const f = getFormat(report.format);

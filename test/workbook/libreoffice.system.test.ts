@@ -8,7 +8,7 @@ import { readFileSync } from 'fs';
 import { join } from 'path';
 import { buildTemplate } from '../../src/workbook/template';
 import { readWorkbookBuffer } from '../../src/sheet/xlsx/open';
-import { consistentReport, withCells } from '../helpers/reports';
+import { consistentReport, withCells, withText } from '../helpers/reports';
 import { recalculate } from '../helpers/libreoffice';
 import { load, toBuffer } from '../helpers/workbooks';
 
@@ -24,6 +24,10 @@ function typedIn(report: Report, overwrite: Record<string, number> = {}): ExcelJ
     const p = layout.cells.get(c.id)!;
     const v = c.id in overwrite ? overwrite[c.id] : tables[c.table]![c.row]![c.col];
     wb.getWorksheet(layout.sheets.find((s) => s.id === p.sheet)!.name)!.getCell(p.row, p.col).value = v as ExcelJS.CellValue;
+  }
+  for (const t of layout.text) {
+    const v = report.narrative?.[t.section];
+    if (v) wb.getWorksheet(layout.sheets.find((s) => s.id === t.sheet)!.name)!.getCell(t.row, t.col).value = v;
   }
   const cover = wb.getWorksheet(layout.sheets.find((s) => s.id === 'cover')!.name)!;
   const typed: Partial<Record<string, ExcelJS.CellValue>> = { agencyName: '测试市人民政府', agencyKind: '设区的市、自治州人民政府', year: report.metadata.year! };
@@ -63,14 +67,14 @@ describe('the template in a real spreadsheet engine (LibreOffice, headless)', ()
   const nums = Array.from({ length: 300 }, (_, i) => ((i * 11) % 9) + (i % 4 === 0 ? 0 : 3));
 
   test.each(['2021', '2019'] as const)('format %s, consistent numbers: every total computed, every check “✓”, the model says valid', async (format) => {
-    const report = consistentReport(format, nums);
+    const report = withText(consistentReport(format, nums));
     const { result } = await expectAgreement(report);
     expect(result.issues.map((i) => i.message)).toEqual([]);
     expect(result.valid).toBe(true);
   });
 
   test('inconsistent numbers: the check cells show “差 N” exactly where the model finds errors', async () => {
-    const base = consistentReport('2021', nums);
+    const base = withText(consistentReport('2021', nums));
     const t3 = base.tables.t3 as Record<string, Record<string, number>>;
     const report = withCells(base, { 't3.carryForward.research': t3.carryForward!.research! + 2, 't4.review.pending': '无' });
     // A 总计 typed over its formula, 5 too high.
@@ -96,8 +100,8 @@ describe('the template in a real spreadsheet engine (LibreOffice, headless)', ()
     expect(result.counts.error).toBeGreaterThan(0);
     expect(result.hints.map((h) => [h.cell, h.confident])).toEqual([
       ['t3.resultTotal.natural', true],
-      // 表四's 总计 was typed over too: the first place to look, though its four inputs could each explain it.
-      ['t4.review.total', false],
+      // 表四's 总计 was typed over too; the text's “行政复议2件” names it.
+      ['t4.review.total', true],
     ]);
   });
 

@@ -325,7 +325,7 @@ export function xlsxSource(buf: Uint8Array): WorkbookSource {
     let g: Grid | undefined;
     if (sheet && bytes) {
       const cells = sheetCells(bytes, sheet.path, sheet.name, ctx);
-      g = { name: sheet.name, cell: (row, col) => cells.get(row * 16384 + col) ?? EMPTY_CELL };
+      g = { name: sheet.name, cell: (row, col) => cells.get(row * 16384 + col) ?? EMPTY_CELL, cells: () => cells.keys() };
     }
     grids.set(key, g);
     return g;
