@@ -34,7 +34,12 @@ export async function loadReport(path: string): Promise<Loaded> {
   try {
     // zod only for JSON, required when needed: a workbook's path never loads it.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const opened = await openReport(buf, async () => require('../model/schema/lazy') as typeof import('../model/schema/lazy'));
+    const opened = await openReport(
+      buf,
+      async () => require('../model/schema/lazy') as typeof import('../model/schema/lazy'),
+      // SheetJS only for an .xls or .et file.
+      async () => require('../sheet/xls/xls-source') as typeof import('../sheet/xls/xls-source'),
+    );
     return { ok: true, ...opened };
   } catch (e) {
     if (e instanceof WorkbookReadError) return { ok: false, problems: [`${name}：${e.message}`] };

@@ -49,7 +49,7 @@ export function collect(paths: readonly string[]): string[] {
       const l = lstatSync(p, { throwIfNoEntry: false });
       if (!l) continue;
       if (l.isDirectory()) walk(p, root);
-      else if (!/\.(xlsx|json)$/i.test(e)) continue;
+      else if (!/\.(xlsx|xlsm|xls|et|json)$/i.test(e)) continue;
       else if (l.isFile()) found.push({ path: p, link: false });
       else if (l.isSymbolicLink() && real(p).startsWith(root) && statSync(p, { throwIfNoEntry: false })?.isFile()) found.push({ path: p, link: true });
     }

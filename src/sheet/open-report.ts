@@ -8,7 +8,9 @@ import type * as Lazy from '../model/schema/lazy';
 import { WorkbookReadError } from './errors';
 import { getLayout, sheetName } from './layout';
 import { metaKey, type Places } from './places';
-import { readWorkbookBuffer } from './xlsx/open';
+import { readAnyWorkbook, readWorkbookBuffer } from './xlsx/open';
+import { oleContainer } from './xlsx/zip';
+import type * as LegacyReader from './xls/xls-source';
 
 export interface OpenedReport {
   readonly report: Report;
@@ -26,6 +28,9 @@ export interface OpenedReport {
 
 /** The zod-dependent parsers, loaded the way the surface can: `import()` in the page, `require` in the CLI. */
 export type SchemaLoader = () => Promise<typeof Lazy>;
+
+/** The legacy-workbook reader (SheetJS), loaded only for an .xls or .et file. Without it such files are refused with advice. */
+export type LegacyLoader = () => Promise<typeof LegacyReader>;
 
 /** A short, printable excerpt of untrusted text for a message. */
 export const excerpt = (s: string, max = 40): string => (s.length > max ? `${s.slice(0, max)}…` : s);
@@ -45,7 +50,7 @@ function utf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
   return undefined;
 }
 
-export async function openReport(bytes: Uint8Array, loadSchema: SchemaLoader): Promise<OpenedReport> {
+export async function openReport(bytes: Uint8Array, loadSchema: SchemaLoader, loadLegacy?: LegacyLoader): Promise<OpenedReport> {
   const wide = utf16(bytes);
   const text = (encoding: string) => new TextDecoder(encoding).decode(bytes).replace(/^\uFEFF/, '');
   const head = wide ? text(wide).slice(0, 64) : new TextDecoder().decode(bytes.subarray(0, 64)).replace(/^\uFEFF/, '');
@@ -70,7 +75,8 @@ export async function openReport(bytes: Uint8Array, loadSchema: SchemaLoader): P
     const report = 'report' in r.value ? r.value.report : r.value;
     return { report, reading: restoreReading(report.reading ?? []), places: templatePlaces(report), source: kind === SUBMISSION_KIND ? 'submission' : 'json', aggregate, computed: [] };
   }
-  const r = await readWorkbookBuffer(bytes);
+  // An .xls or WPS .et (an OLE file that is not an encrypted .xlsx): read by SheetJS, then by labels like any other workbook.
+  const r = oleContainer(bytes) === 'legacy' && loadLegacy ? await readAnyWorkbook((await loadLegacy()).xlsSource(bytes)) : await readWorkbookBuffer(bytes);
   // 说明 the add-in, the page or `xxgk fill` stored in the workbook come back with the report.
   const explanations = r.explanations.length ? (await loadSchema()).parseExplanations(r.explanations) : [];
   const report = explanations.length ? { ...r.report, explanations } : r.report;

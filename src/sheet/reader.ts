@@ -23,9 +23,9 @@ import {
 } from '../model/core';
 import { placeText } from './a1';
 import { isSumOf } from './formula-refs';
-import { getLayout, sheetName, type Block, type Layout, type Placement, type SheetId } from './layout';
+import { getLayout, sheetName, type Block, type Layout, type Placement } from './layout';
 import { AGGREGATE_MARK, IMPORT_MARK, readInfo } from './info-sheet';
-import { WorkbookReadError } from './errors';
+import { NotTemplateError, WorkbookReadError } from './errors';
 import { metaKey } from './places';
 
 export interface WorkbookReading {
@@ -381,24 +381,22 @@ export function excelSerialDate(serial: number): string | undefined {
   return new Date(Date.UTC(1899, 11, 30) + serial * 86_400_000).toISOString().slice(0, 10);
 }
 
-/** The format a workbook was made for, from its hidden marker. */
-export function workbookFormat(source: WorkbookSource): FormatId {
+/** The format a workbook was made for, from its hidden marker; undefined for a workbook not made from the template. */
+export function workbookFormat(source: WorkbookSource): FormatId | undefined {
   const marker = getLayout('2021').info.format;
   const named = source.name(marker.name);
   const grid = named?.grid ?? source.sheet(sheetName(marker.sheet));
   const value = grid ? grid.cell(named?.row ?? marker.row, named?.col ?? marker.col).text.trim() : '';
-  if (isFormatId(value)) return value;
-  const looksLikeReport = source.sheetNames().some((name) => (['t3', 't2'] as SheetId[]).some((id) => name.includes(sheetName(id))));
-  throw new WorkbookReadError(
-    looksLikeReport
-      ? '工作簿中没有本系统模板的格式标记（可能是把表格复制到了新工作簿），请用“xxgk template”生成的模板填写'
-      : '这不是年度报告模板工作簿：找不到表二、表三、表四，请用“xxgk template”生成的模板填写',
-  );
+  return isFormatId(value) ? value : undefined;
 }
 
-/** Reads a workbook into a report. Throws WorkbookReadError (Chinese) when it cannot. */
+/**
+ * Reads a workbook made from the template into a report, by its layout. Throws NotTemplateError for
+ * any other workbook (readAnyWorkbook reads those by their labels), WorkbookReadError (Chinese) when it cannot.
+ */
 export function readWorkbook(source: WorkbookSource): WorkbookReading {
   const format = workbookFormat(source);
+  if (!format) throw new NotTemplateError();
   const layout = getLayout(format);
   const reader = new Reader(source, layout);
   const tables = reader.readTables();

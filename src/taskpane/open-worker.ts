@@ -14,7 +14,11 @@ const scope = globalThis as unknown as Scope;
 
 scope.onmessage = (e) => {
   const { bytes, previous } = e.data;
-  openReport(new Uint8Array(bytes), () => import(/* webpackChunkName: "schema" */ '../model/schema/lazy'))
+  openReport(
+    new Uint8Array(bytes),
+    () => import(/* webpackChunkName: "schema" */ '../model/schema/lazy'),
+    () => import(/* webpackChunkName: "legacy-workbook" */ '../sheet/xls/xls-source'),
+  )
     .then((opened) => scope.postMessage({ ok: true, opened, result: validateRead(opened, previous) }))
     .catch((err: unknown) => scope.postMessage({ ok: false, message: err instanceof WorkbookReadError ? err.message : '无法读取这个文件' }));
 };

@@ -58,3 +58,15 @@ export function pdfPages(pdf: Buffer): { width: number; height: number }[] {
     height: Math.round(Number(m[4]) - Number(m[2])),
   }));
 }
+
+/** A web page opened as a spreadsheet by LibreOffice and saved as .xlsx or .xls: a workbook nobody made from the template. */
+export function htmlAsSpreadsheet(html: string, as: 'xlsx' | 'xls'): Buffer {
+  const dir = mkdtempSync(join(tmpdir(), 'xxgk-html-'));
+  const input = join(dir, 'report.html');
+  writeFileSync(input, html);
+  execFileSync(soffice(), ['--headless', '--norestore', `-env:UserInstallation=file://${join(dir, 'profile')}`, '--infilter=calc_HTML_WebQuery', '--convert-to', as, '--outdir', join(dir, 'out'), input], {
+    stdio: 'ignore',
+    timeout: 180_000,
+  });
+  return readFileSync(join(dir, 'out', `report.${as}`));
+}

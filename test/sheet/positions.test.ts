@@ -17,7 +17,7 @@ function files(dir: string): string[] {
 const code = (text: string) => text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '');
 
 /** Where a defined name's reference (`=表三!$D$6:$J$30`, read from a file or a host) is parsed. */
-const READERS_OF_NAMES = ['sheet/a1.ts', 'sheet/layout.ts', 'sheet/xlsx/xlsx-source.ts', 'host/grid-source.ts', 'host/wps/index.ts'];
+const READERS_OF_NAMES = ['sheet/a1.ts', 'sheet/layout.ts', 'sheet/xlsx/xlsx-source.ts', 'sheet/xls/xls-source.ts', 'host/grid-source.ts', 'host/wps/index.ts'];
 
 describe('positions', () => {
   const sources = files(SRC).map((f) => ({ file: relative(SRC, f), text: code(readFileSync(f, 'utf8')) }));

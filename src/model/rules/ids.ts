@@ -43,6 +43,7 @@ export const RULE_IDS = [
   'FORM-NO-NARRATIVE',
   'FORM-DIGITS-SPLIT',
   'FORM-INFERRED',
+  'FORM-FOREIGN',
   // narrative
   'NARRATIVE-EMPTY',
   'NARRATIVE-SECTIONS',

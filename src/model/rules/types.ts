@@ -98,6 +98,7 @@ export interface RuleParams {
   'FORM-ZERO-VARIANT': { readonly at: string; readonly where: string; readonly found: string };
   'FORM-UNIT': { readonly at: string; readonly where: string; readonly found: string; readonly value: number; readonly unit: string };
   'FORM-MISSING': { readonly table: string; readonly row: string; readonly count: number; readonly reason?: string };
+  'FORM-FOREIGN': { readonly found: string };
   'FORM-INFERRED': { readonly field: string; readonly value: string; readonly basis: string };
   'FORM-DIGITS-SPLIT': { readonly at: string; readonly row: string; readonly run: string; readonly values: string };
   'FORM-NO-NARRATIVE': { readonly sections: string };

@@ -37,6 +37,13 @@ function includes(buf: Uint8Array, needle: Uint8Array): boolean {
 
 const utf16le = (s: string) => new Uint8Array([...s].flatMap((ch) => [ch.charCodeAt(0) & 0xff, ch.charCodeAt(0) >> 8]));
 
+/** An OLE compound file: an encrypted .xlsx, or a legacy workbook (.xls, WPS .et); undefined for anything else. */
+export function oleContainer(buf: Uint8Array): 'encrypted' | 'legacy' | undefined {
+  if (!startsWith(buf, OLE_MAGIC)) return undefined;
+  // Encrypted OOXML is stored inside an OLE container with an EncryptionInfo stream.
+  return includes(buf, utf16le('EncryptionInfo')) ? 'encrypted' : 'legacy';
+}
+
 /** Rejects what is not a zip, with the likely reason in words. */
 function sniff(buf: Uint8Array): void {
   if (buf.length === 0) throw new WorkbookReadError('文件是空的');

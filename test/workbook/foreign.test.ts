@@ -1,0 +1,99 @@
+/**
+ * Workbooks not made from the template, as offices make them (their own template, last year's
+ * spreadsheet): the tables shifted, split over sheets with their own names, blank rows between
+ * rows, a label written with a note, one table left out — each read by its labels with the same
+ * table findings as the report itself, or what is missing listed.
+ */
+import ExcelJS from 'exceljs';
+import fc from 'fast-check';
+import { getFormat, validate, validateRead, type FormatId, type Report } from '../../src/model';
+import { readWorkbookBuffer } from '../../src/sheet/xlsx/open';
+import { renderedText } from '../helpers/published-shapes';
+import { consistentReport, freeCellCount, withCells, withText } from '../helpers/reports';
+import { toBuffer } from '../helpers/workbooks';
+
+jest.setTimeout(120_000);
+
+interface Shape {
+  readonly top: number;
+  readonly left: number;
+  readonly split: boolean;
+  readonly blankEvery: number;
+  readonly note: boolean;
+  readonly dropT4: boolean;
+}
+
+/** The report's rendered lines laid into a workbook the way `shape` says. */
+async function foreignWorkbook(report: Report, shape: Shape): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  let ws = wb.addWorksheet('年报');
+  let row = shape.top;
+  let k = 0;
+  let skipping = false;
+  for (const line of renderedText(report).split('\n')) {
+    if (/^[二三四五]、/.test(line) && !line.startsWith('| ')) {
+      skipping = shape.dropT4 && line.startsWith('四、') && line.includes('行政复议');
+      if (shape.split) {
+        ws = wb.addWorksheet(line.slice(0, 8).replace(/[、，]/g, ''));
+        row = shape.top;
+      }
+    }
+    if (skipping) continue;
+    const cells = line.startsWith('| ') ? line.slice(1, -1).split('|').map((c) => c.trim()) : [line];
+    cells.forEach((c, i) => {
+      if (c === '') return;
+      const n = Number(c);
+      // Numbers as numbers; a label with a note in brackets, as offices add them.
+      const text = shape.note && c === '行政许可' ? '行政许可（含备案）' : c;
+      ws.getCell(row, shape.left + i).value = /^\d+(\.\d+)?$/.test(c) && Number.isFinite(n) ? n : text;
+    });
+    row++;
+    if (shape.blankEvery && ++k % shape.blankEvery === 0) row++;
+  }
+  return toBuffer(wb);
+}
+
+const findings = (issues: readonly { ruleId: string; cells: readonly string[] }[]) => issues.filter((i) => /^(T|CELL)/.test(i.ruleId)).map((i) => `${i.ruleId} ${i.cells[0] ?? ''}`);
+
+const cases = fc.record({
+  format: fc.constantFrom<FormatId>('2019', '2021'),
+  seed: fc.nat(1000),
+  mistake: fc.boolean(),
+  shape: fc.record({ top: fc.integer({ min: 1, max: 6 }), left: fc.integer({ min: 1, max: 4 }), split: fc.boolean(), blankEvery: fc.constantFrom(0, 0, 3, 7), note: fc.boolean(), dropT4: fc.constant(false) }),
+});
+
+describe('workbooks not made from the template', () => {
+  test('shifted, split over sheets, blank rows, noted labels: the same table findings as the report, every cell at its place', async () => {
+    await fc.assert(
+      fc.asyncProperty(cases, async ({ format, seed, mistake, shape }) => {
+        const nums = Array.from({ length: freeCellCount(format) }, (_, i) => ((i * 7 + seed) % 11) % 5);
+        const base = withText(consistentReport(format, nums));
+        // A mistyped input (the totals printed as they were): a finding the workbook must show too.
+        const report = mistake ? withCells(base, { 't3.disclosed.natural': (base.tables.t3.disclosed!.natural as number) + 2 }) : base;
+        const read = await readWorkbookBuffer(await foreignWorkbook(report, shape));
+        expect(findings(validateRead(read).issues)).toEqual(findings(validate(report).issues));
+        for (const c of getFormat(format).cells) {
+          const p = read.places[c.id];
+          expect([c.id, p !== undefined]).toEqual([c.id, true]);
+        }
+        if (shape.note) expect(read.reading.some((i) => i.ruleId === 'FORM-LABEL-VARIANT' && i.message.includes('行政许可（含备案）'))).toBe(true);
+      }),
+      { numRuns: 16 },
+    );
+  });
+
+  test('a table left out: its cells listed missing (blank, never 0), the others read', async () => {
+    const report = withText(consistentReport('2021', Array.from({ length: 300 }, (_, i) => i % 4)));
+    const read = await readWorkbookBuffer(await foreignWorkbook(report, { top: 2, left: 2, split: false, blankEvery: 0, note: false, dropT4: true }));
+    const missing = read.reading.find((i) => i.ruleId === 'FORM-MISSING' && i.area === 't4');
+    expect(missing?.cells).toHaveLength(15);
+    expect(read.report.tables.t4.review!.total).toBeNull();
+    expect(read.report.tables.t3).toEqual(report.tables.t3);
+  });
+
+  test('a workbook holding no table of the formats is refused with a Chinese message', async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('Sheet1').getCell('A1').value = '工资表';
+    await expect(readWorkbookBuffer(await toBuffer(wb))).rejects.toThrow('找不到表二、表三、表四');
+  });
+});
