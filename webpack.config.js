@@ -4,7 +4,12 @@
  * browser page that never loads office.js), the assets and the manifest.
  *
  * --env baseUrl=https://host/path/   the origin the manifest points at (default https://localhost:3000/)
- * --env officeJs=china|URL           office.js from the CDN of Microsoft 365 operated by 21Vianet (世纪互联), or any https URL
+ * --env officeJs=global|legacy|china|local|URL
+ *     global (default): Microsoft's documented CDN (officeapis.public.onecdn.static.microsoft, since
+ *     September 2026: office-js-docs-pr #5882); legacy: the former appsforoffice.microsoft.com;
+ *     china: Microsoft 365 operated by 21Vianet (世纪互联); local: served from the add-in's own folder
+ *     (office-js/, copied from the @microsoft/office-js package) for intranets without internet;
+ *     or any https URL of office.js.
  */
 const path = require('path');
 const fs = require('fs');
@@ -35,17 +40,24 @@ class HowToLoad {
 }
 
 const OFFICE_JS = {
-  global: 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js',
+  // Where Microsoft documents office.js since September 2026 (office-js-docs-pr #5882, office-js-snippets #1119).
+  global: 'https://officeapis.public.onecdn.static.microsoft/1/office.js',
+  legacy: 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js',
+  // 政务外网 and intranet offices: office.js and the files it loads, from the add-in's own folder.
+  local: 'office-js/office.js',
   // Microsoft 365 operated by 21Vianet (世纪互联) cannot reach the global CDN.
   china: 'https://appsforoffice.cdn.partner.office365.cn/appsforoffice/lib/1/hosted/office.js',
 };
 
-/** The office.js address chosen at build time: `global` (default), `china`, or an https URL. */
+/** The office.js address chosen at build time: `global` (default), `legacy`, `china`, `local`, or an https URL. */
 function officeJsUrl(option) {
   const url = OFFICE_JS[option || 'global'] || option;
-  if (!/^https:\/\/[^/\s"<>]+\/[^\s"<>]*office\.js$/.test(url)) throw new Error(`officeJs must be global, china or an https URL of office.js, got ${option}`);
+  if (url !== OFFICE_JS.local && !/^https:\/\/[^/\s"<>]+\/[^\s"<>]*office\.js$/.test(url)) throw new Error(`officeJs must be global, legacy, china, local or an https URL of office.js, got ${option}`);
   return url;
 }
+
+/** The origin the task pane's CSP must allow for office.js: none when it is served with the add-in. */
+const officeJsOrigin = (url) => (/^https:/.test(url) ? new URL(url).origin : '');
 
 /** The task pane may load office.js and let it fetch its own resources from its CDN, and nothing else outside this origin. */
 const cspFor = (cdn) =>
@@ -156,13 +168,15 @@ module.exports = async (env = {}, argv = {}) => {
         template: './src/taskpane/taskpane.html',
         chunks: ['functions', 'taskpane'],
         officeJs,
-        csp: cspFor(new URL(officeJs).origin),
+        csp: cspFor(officeJsOrigin(officeJs)),
         pageTitle: '政府信息公开年报校验',
       }),
       new HtmlWebpackPlugin({ filename: 'validator.html', template: './src/taskpane/taskpane.html', chunks: ['validator'], officeJs: '', csp: cspFor(''), pageTitle: '政府信息公开年报校验（独立校验页面）' }),
       new CopyWebpackPlugin({
         patterns: [
           ...PAGE_FILES,
+          // office.js served by the add-in itself: the package's files (debug builds left out).
+          ...(officeJs === OFFICE_JS.local ? [{ from: 'node_modules/@microsoft/office-js/dist', to: 'office-js', globOptions: { ignore: ['**/*.debug.js'] } }] : []),
           { from: 'assets/samples', to: 'assets/samples' },
           { from: 'assets/submission.schema.json', to: 'assets/submission.schema.json' },
           { from: 'manifest.xml', to: 'manifest.xml', transform: (content) => manifestFor(content.toString(), baseUrl) },

@@ -61,7 +61,7 @@ function wpsFunctions(officeMetadata) {
 function publishXml(version) {
   return `<?xml version="1.0" encoding="UTF-8"?>
 <jsplugins>
-  <jsplugin name="${NAME}" type="et" url="${NAME}_${escape(version)}" version="${escape(version)}"/>
+  <jsplugin name="${NAME}" type="et" url="${NAME}_${escape(version)}" version="${escape(version)}" enable="enable_dev" install="null"/>
 </jsplugins>
 `;
 }

@@ -31,9 +31,12 @@ export function fillTemplate(report: Report, options: FillOptions = {}): ExcelJS
   // What each cell shows: numbers as written (text and blanks add nothing to a SUM), totals as a
   // spreadsheet computes them from what the cells show — a typed-over total included.
   const shown = new Float64Array(f.cells.length);
+  // A SUM over an error value shows that error: the first error a total's terms hold.
+  const errors = new Map<number, string>();
   for (const c of f.cells) {
     const v = rawValue(report, c.id) as CellValue | undefined;
     if (typeof v === 'number') shown[c.index] = v;
+    else if (v !== null && typeof v === 'object') errors.set(c.index, v.error);
     if (!c.derived || options.imported) at(layout.cells.get(c.id)!).value = toExcel(v);
   }
   if (!options.imported) {
@@ -43,10 +46,15 @@ export function fillTemplate(report: Report, options: FillOptions = {}): ExcelJS
       const v = rawValue(report, c.id) as CellValue | undefined;
       let result = 0;
       for (const k of c.derived!.of) result += shown[k]!;
+      const error = c.derived!.of.map((k) => errors.get(k)).find((e) => e !== undefined);
+      const formula = (cell.value as ExcelJS.CellFormulaValue).formula;
       // A total that differs from what its formula would show was typed over the formula: keep what the user had.
-      if (v === undefined || v === result) {
+      if (error !== undefined && (v === undefined || (typeof v === 'object' && v !== null && v.error === error))) {
+        errors.set(i, error);
+        cell.value = { formula, result: { error } } as ExcelJS.CellFormulaValue;
+      } else if (error === undefined && (v === undefined || v === result)) {
         shown[i] = result;
-        cell.value = { formula: (cell.value as ExcelJS.CellFormulaValue).formula, result } as ExcelJS.CellFormulaValue;
+        cell.value = { formula, result } as ExcelJS.CellFormulaValue;
       } else cell.value = toExcel(v);
     }
   }

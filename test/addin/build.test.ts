@@ -7,7 +7,8 @@ import { manifestErrors } from '../helpers/manifest-xsd';
 
 jest.setTimeout(180_000);
 
-const GLOBAL_CDN = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+// Where Microsoft documents office.js since September 2026 (office-js-docs-pr #5882).
+const GLOBAL_CDN = 'https://officeapis.public.onecdn.static.microsoft/1/office.js';
 const CHINA_CDN = 'https://appsforoffice.cdn.partner.office365.cn/appsforoffice/lib/1/hosted/office.js';
 
 const build = (...env: string[]) => {
@@ -32,8 +33,8 @@ describe('webpack build of the add-in', () => {
       ['functions.js', true],
       ['taskpane.js', true],
     ]);
-    expect(cspOf(html)).toMatch(/script-src 'self' https:\/\/appsforoffice\.microsoft\.com;/);
-    expect(cspOf(html).match(/https:\/\/[^\s;]+/g)!.every((u) => u === 'https://appsforoffice.microsoft.com')).toBe(true);
+    expect(cspOf(html)).toMatch(/script-src 'self' https:\/\/officeapis\.public\.onecdn\.static\.microsoft;/);
+    expect(cspOf(html).match(/https:\/\/[^\s;]+/g)!.every((u) => u === 'https://officeapis.public.onecdn.static.microsoft')).toBe(true);
     // No URL sniffing, no document.write: Office starts the pane through Office.onReady.
     for (const f of ['taskpane.js', 'functions.js']) expect(readFileSync(join(out, f), 'utf8')).not.toMatch(/_host_Info|document\.write/);
     expect(readFileSync(join(out, 'taskpane.js'), 'utf8')).toContain('onReady');
@@ -54,6 +55,17 @@ describe('webpack build of the add-in', () => {
     expect(cspOf(html)).toContain('https://appsforoffice.cdn.partner.office365.cn');
     expect(html).not.toContain('appsforoffice.microsoft.com');
     expect(() => build('officeJs=http://example.com/office.js')).toThrow();
+  });
+
+  test('officeJs=local serves office.js from the add-in’s folder and the CSP names no outside origin', () => {
+    const local = build('officeJs=local');
+    const html = readFileSync(join(local, 'taskpane.html'), 'utf8');
+    expect(scriptsOf(head(html))[0]).toEqual(['office-js/office.js', false]);
+    expect(cspOf(html)).not.toMatch(/https?:/);
+    // office.js loads the host's own files from beside it: they are there, the debug builds are not.
+    expect(existsSync(join(local, 'office-js', 'office.js'))).toBe(true);
+    expect(readdirSync(join(local, 'office-js')).filter((f) => /^excel-win32-16\.\d+\.js$/.test(f)).length).toBeGreaterThan(0);
+    expect(readdirSync(join(local, 'office-js')).some((f) => f.endsWith('.debug.js'))).toBe(false);
   });
 
   test('every manifest the build writes is valid against Microsoft\'s XSDs: the development one and one for a base URL', async () => {

@@ -51,36 +51,46 @@ describe('npm run build:wps', () => {
     const button = attrs(ribbon, 'button')[0]!;
     const callbacks = [/onLoad="(\w+)"/.exec(ribbon)![1]!, button.onAction!, button.getImage!];
 
-    // main.js as WPS runs it: a page with window.Application and the global wps.
-    const panes: { url: string; title: string; Visible: boolean; ID: string }[] = [];
-    const storage = new Map<string, unknown>();
-    const functions: string[] = [];
-    const app = {
-      CreateTaskPane: (url: string, title: string) => (panes.push({ url, title, Visible: false, ID: `pane${panes.length}` }), panes[panes.length - 1]),
-      GetTaskPane: (id: string) => panes.find((p) => p.ID === id),
-      PluginStorage: { getItem: (k: string) => storage.get(k), setItem: (k: string, v: unknown) => storage.set(k, v) },
+    // main.js as WPS runs it: a page with window.Application and the global wps — or only one of them.
+    // Pane IDs are numbers (wps-jsapi: `TaskPane.ID: number`); PluginStorage keeps text (the stricter reading:
+    // Kingsoft documents it like localStorage).
+    const run = (globals: 'both' | 'Application' | 'wps') => {
+      const panes: { url: string; title: string; Visible: boolean; ID: number }[] = [];
+      const storage = new Map<string, string>();
+      const functions: string[] = [];
+      const app = {
+        CreateTaskPane: (url: string, title: string) => (panes.push({ url, title, Visible: false, ID: 1000 + panes.length }), panes[panes.length - 1]),
+        GetTaskPane: (id: number) => panes.find((p) => p.ID === id),
+        PluginStorage: { getItem: (k: string) => storage.get(k) ?? null, setItem: (k: string, v: unknown) => storage.set(k, String(v)) },
+      };
+      const wps = { ...(globals === 'wps' ? app : {}), AddCustomFunction: (ns: string, name: string) => functions.push(`${ns}.${name}`) };
+      const sandbox: Record<string, unknown> = {
+        ...(globals !== 'wps' ? { Application: app } : {}),
+        ...(globals !== 'Application' ? { wps } : {}),
+        location: { href: `file:///home/clerk/.local/share/Kingsoft/wps/jsaddons/xxgk_${VERSION}/index.html` },
+        URL,
+        TextEncoder,
+        TextDecoder,
+        console,
+      };
+      sandbox.window = sandbox;
+      sandbox.self = sandbox;
+      runInNewContext(readFileSync(join(addin, 'main.js'), 'utf8'), sandbox);
+      return { sandbox, panes, functions, click: () => (sandbox[button.onAction!] as (c: { Id: string }) => boolean)({ Id: button.id! }) };
     };
-    const sandbox: Record<string, unknown> = {
-      Application: app,
-      wps: { AddCustomFunction: (ns: string, name: string) => functions.push(`${ns}.${name}`) },
-      location: { href: `file:///home/clerk/.local/share/Kingsoft/wps/jsaddons/xxgk_${VERSION}/index.html` },
-      URL,
-      TextEncoder,
-      TextDecoder,
-      console,
-    };
-    sandbox.window = sandbox;
-    sandbox.self = sandbox;
-    runInNewContext(readFileSync(join(addin, 'main.js'), 'utf8'), sandbox);
-    for (const c of callbacks) expect([c, typeof sandbox[c]]).toEqual([c, 'function']);
-    expect((sandbox[button.onAction!] as (c: { Id: string }) => boolean)({ Id: button.id! })).toBe(true);
-    expect(panes).toEqual([expect.objectContaining({ url: `file:///home/clerk/.local/share/Kingsoft/wps/jsaddons/xxgk_${VERSION}/taskpane.html`, Visible: true })]);
-    // The same button hides and shows the one pane.
-    (sandbox[button.onAction!] as (c: { Id: string }) => boolean)({ Id: button.id! });
-    expect(panes.map((p) => p.Visible)).toEqual([false]);
-    expect(existsSync(join(addin, (sandbox[button.getImage!] as () => string)()))).toBe(true);
-    const wpsFunctions = JSON.parse(readFileSync(join(addin, 'functions.json'), 'utf8')) as { functions: { name: string }[] };
-    expect(functions).toEqual(wpsFunctions.functions.map((f) => `XXGK.${f.name}`));
+    for (const globals of ['both', 'Application', 'wps'] as const) {
+      const { sandbox, panes, functions, click } = run(globals);
+      for (const c of callbacks) expect([globals, c, typeof sandbox[c]]).toEqual([globals, c, 'function']);
+      expect(click()).toBe(true);
+      expect(panes).toEqual([expect.objectContaining({ url: `file:///home/clerk/.local/share/Kingsoft/wps/jsaddons/xxgk_${VERSION}/taskpane.html`, Visible: true })]);
+      // Three clicks in all: still one pane, hidden and shown again.
+      click();
+      click();
+      expect([globals, panes.map((p) => p.Visible)]).toEqual([globals, [true]]);
+      expect(existsSync(join(addin, (sandbox[button.getImage!] as () => string)()))).toBe(true);
+      const wpsFunctions = JSON.parse(readFileSync(join(addin, 'functions.json'), 'utf8')) as { functions: { name: string }[] };
+      if (globals !== 'Application') expect(functions).toEqual(wpsFunctions.functions.map((f) => `XXGK.${f.name}`));
+    }
   });
 
   test('functions.json in WPS\'s format from the same source as Excel\'s metadata: same names, descriptions, parameters; manifest.xml declares it under XXGK', async () => {
@@ -99,7 +109,8 @@ describe('npm run build:wps', () => {
   test('publish.xml (offline: copied into jsaddons beside the folder) and jsplugins.xml (online, from the intranet server)', async () => {
     const publish = readFileSync(join(out, 'publish.xml'), 'utf8');
     expect(await xmlErrors(publish)).toEqual([]);
-    expect(attrs(publish, 'jsplugin')).toEqual([{ name: 'xxgk', type: 'et', url: `xxgk_${VERSION}`, version: VERSION }]);
+    // As wpsjs's own build.js writes it: without enable/install the offline add-in may never load.
+    expect(attrs(publish, 'jsplugin')).toEqual([{ name: 'xxgk', type: 'et', url: `xxgk_${VERSION}`, version: VERSION, enable: 'enable_dev', install: 'null' }]);
     const online = readFileSync(join(out, 'jsplugins.xml'), 'utf8');
     expect(await xmlErrors(online)).toEqual([]);
     expect(attrs(online, 'jspluginonline')).toEqual([{ name: 'xxgk', type: 'et', url: `${SERVER}xxgk_${VERSION}/`, version: VERSION }]);

@@ -4,13 +4,14 @@
  */
 import { registerFunctions } from './functions';
 
+/** wps-jsapi declares `TaskPane.ID: number`; Kingsoft's templates store and compare it as it comes. */
 interface TaskPane {
-  readonly ID: string;
+  readonly ID: number | string;
   Visible: boolean;
 }
 interface WpsRuntime {
   CreateTaskPane(url: string, title?: string): TaskPane;
-  GetTaskPane(id: string): TaskPane | undefined;
+  GetTaskPane(id: number | string): TaskPane | undefined;
   PluginStorage: { getItem(key: string): unknown; setItem(key: string, value: unknown): void };
   AddCustomFunction?: (namespace: string, name: string, fn: (...args: unknown[]) => unknown) => void;
 }
@@ -21,7 +22,8 @@ export const PANE_TITLE = '政府信息公开年报校验';
 /** The ribbon button: opens the task pane, or shows and hides the one already open. */
 export function togglePane(wps: WpsRuntime, pageHref: string): TaskPane {
   const id = wps.PluginStorage.getItem(PANE_KEY);
-  const existing = typeof id === 'string' ? wps.GetTaskPane(id) : undefined;
+  // The ID as WPS gave it (a number in wps-jsapi); PluginStorage may give it back as text.
+  const existing = typeof id === 'number' || (typeof id === 'string' && id !== '') ? wps.GetTaskPane(typeof id === 'string' && /^\d+$/.test(id) ? Number(id) : id) : undefined;
   if (existing) {
     existing.Visible = !existing.Visible;
     return existing;
@@ -45,7 +47,17 @@ export function ribbonCallbacks(wps: WpsRuntime, pageHref: string) {
 }
 
 const scope = globalThis as unknown as { wps?: WpsRuntime; Application?: WpsRuntime; location?: { href: string } };
-// Kingsoft's samples open panes through window.Application and register functions on the global `wps`.
-const app = scope.Application ?? scope.wps;
-if (app && scope.location) Object.assign(globalThis, ribbonCallbacks(app, scope.location.href));
+/** Kingsoft's samples open panes through window.Application and register functions on the global `wps`: looked up when called, not when this loads. */
+const runtime = (): WpsRuntime => {
+  const app = scope.Application ?? scope.wps;
+  if (!app) throw new Error('WPS 加载项接口不可用：请在 WPS 表格中使用');
+  return app;
+};
+const page = () => scope.location?.href ?? '';
+// Defined whatever is there when the script loads: WPS calls them by name from ribbon.xml.
+Object.assign(globalThis, {
+  OnAddinLoad: () => true,
+  OnAction: (control: { Id: string }) => ribbonCallbacks(runtime(), page()).OnAction(control),
+  GetImage: () => 'assets/icons/icon-80.png',
+});
 registerFunctions(scope.wps ?? scope.Application);
