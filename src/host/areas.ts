@@ -17,6 +17,12 @@ export const SHEET_IDS = Object.keys(ANCHORS) as SheetId[];
 /** The sheets a user sees and marks go on. */
 export const REPORT_SHEETS = SHEET_IDS.filter((id) => id !== 'info');
 
+/**
+ * A sheet added for the moment of 替换 where the workbook holds only the report sheets: Excel and WPS
+ * refuse to delete the last visible sheet. Removed once the template's sheets are in.
+ */
+export const PLACEHOLDER_SHEET = '年报临时工作表';
+
 /** Rows below the template's last row still read: rows users insert inside tables. */
 const SLACK_ROWS = 40;
 

@@ -206,7 +206,15 @@ function wireHost(spreadsheet: SpreadsheetHost): void {
 }
 
 const et = etApplication();
-if (et) wireHost(new WpsHost(et, { templatePath: (format) => templateLocation(format, location.href) }));
+if (et) {
+  wireHost(new WpsHost(et, { templatePath: (format) => templateLocation(format, location.href) }));
+  // Custom functions need WPS 12.1.0.20540 or later (Kingsoft's documentation); older WPS shows #NAME?.
+  if (typeof (window as unknown as { wps?: { AddCustomFunction?: unknown } }).wps?.AddCustomFunction !== 'function') {
+    const note = $('host-note');
+    note.hidden = false;
+    note.textContent = '此版本的 WPS 不支持加载项的自定义函数（需要 WPS 12.1.0.20540 或更高版本，安装后重启 WPS）：单元格中的 =XXGK.CHECK 等函数会显示 #NAME?；任务窗格的校验、标记和导出照常可用。';
+  }
+}
 else {
   whenExcelReady(wireHost, () => {
     const note = $('host-note');

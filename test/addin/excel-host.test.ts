@@ -8,6 +8,7 @@ import { getLayout, sheetName } from '../../src/sheet/layout';
 import * as actions from '../../src/taskpane/actions';
 import { readWorkbookBuffer } from '../../src/sheet/xlsx/open';
 import { fillTemplate } from '../../src/workbook/fill';
+import { buildTemplate } from '../../src/workbook/template';
 import { cellsOf, excelBookOf, excelHostOn, sheetStates } from '../helpers/excel-host';
 import { FakeSheet, FakeWorkbook } from '../helpers/fake-excel';
 import { withCells } from '../helpers/reports';
@@ -247,6 +248,28 @@ describe('插入模板', () => {
     const outcome = await actions.runCheck(excelHostOn(book, { sets: '1.13' }).host);
     if (!outcome.ok) throw new Error(outcome.message);
     expect(outcome.value.report.format).toBe('2019');
+  });
+});
+
+describe.each(['1.2', '1.6', '1.13'])('ExcelApi %s: 替换 in a workbook holding only the report sheets', (sets) => {
+  test('Excel refuses to delete the last visible sheet: a placeholder stands in, and is gone afterwards', async () => {
+    const book = await excelBookOf(base);
+    const { host } = excelHostOn(book, { sets });
+    const r = await actions.insertTemplate(host, '2019', 2020, async (f) => (await toBuffer(buildTemplate(f))).toString('base64'), async () => true);
+    if (!r.ok) throw new Error(r.message);
+    expect(r.value.status).toBe('inserted');
+    expect(book.sheets.map((s) => s.name)).toEqual(getLayout('2019').sheets.map((s) => s.name));
+  });
+});
+
+describe('names as Excel documents them', () => {
+  test('NamedItem.type null (office-js #5504) and values without “=”: the tables are still found by their names', async () => {
+    const book = await excelBookOf(broken);
+    const { host } = excelHostOn(book, { sets: '1.13', nullNameTypes: true });
+    const r = await actions.runCheck(host);
+    if (!r.ok) throw new Error(r.message);
+    expect(r.value.result.issues.some((i) => i.ruleId === 'T3-BALANCE')).toBe(true);
+    expect(r.value.report.tables.t3.resultTotal!.natural).toBe(broken.tables.t3.resultTotal!.natural);
   });
 });
 

@@ -9,7 +9,7 @@ import { WpsHost, WPS_MARK_FORMULA } from '../../src/host/wps';
 import { bgr, etApplication, XL, type EtApplication } from '../../src/host/wps/et';
 import { NAMESPACE, registerFunctions } from '../../src/host/wps/functions';
 import { templateLocation } from '../../src/host/wps/paths';
-import { definedNames, nameReference } from '../../src/sheet/layout';
+import { definedNames, getLayout, nameReference, sheetName } from '../../src/sheet/layout';
 import { totalRepairs } from '../../src/sheet/totals';
 import { readWorkbookBuffer } from '../../src/sheet/xlsx/open';
 import * as actions from '../../src/taskpane/actions';
@@ -192,6 +192,30 @@ describe.each(['copied', 'ref', 'dropped'] as const)('WPS 插入模板 (names %s
     const again = await actions.insertTemplate(host, '2021', 2025, async () => '', async () => (asked++, true));
     expect([asked, again.ok, et.log.dialogs]).toEqual([1, true, 0]);
     expect(book.sheets.filter((s) => s.name === '表三')).toHaveLength(1);
+  });
+});
+
+describe('WPS 替换 and values as ET gives them', () => {
+  test('替换 in a workbook holding only the report sheets (the downloaded template, last year’s file): done, no sheet left over', async () => {
+    const { book, et, host } = await wpsOn(base);
+    expect(book.sheets.every((s) => layout.sheets.some((l) => l.name === s.name))).toBe(true);
+    const r = await actions.insertTemplate(host, '2019', 2020, async () => '', async () => true);
+    expect(r).toEqual({ ok: true, value: { status: 'inserted', problems: [] } });
+    expect(book.sheets.map((s) => s.name)).toEqual(getLayout('2019').sheets.map((s) => s.name));
+    expect(et.log.dialogs).toBe(0);
+  });
+
+  test('an error value comes as its XlCVError number: read as that error; a count that happens to be 2023 stays a count', async () => {
+    const { book, host } = await wpsOn(base);
+    const p = layout.cells.get('t3.disclosed.natural')!;
+    const q = layout.cells.get('t4.review.upheld')!;
+    book.sheet(sheetName(p.sheet))!.cell(p.row, p.col).value = '#REF!';
+    book.sheet(sheetName(q.sheet))!.cell(q.row, q.col).value = 2023;
+    const r = await actions.runCheck(host);
+    if (!r.ok) throw new Error(r.message);
+    expect(r.value.report.tables.t3.disclosed!.natural).toEqual({ error: '#REF!' });
+    expect(r.value.report.tables.t4.review!.upheld).toBe(2023);
+    expect(r.value.result.issues.some((i) => i.ruleId === 'CELL-FORMULA-ERROR' && i.cells[0] === 't3.disclosed.natural')).toBe(true);
   });
 });
 

@@ -11,7 +11,14 @@
  *   formatting cells is allowed) throws; `Protect` on a protected sheet throws, `Unprotect()` without
  *   the password of a password-protected sheet throws;
  * - `Copy` of a hidden or very hidden sheet throws (as in Excel); `Workbooks.Open` opens only the
- *   files it was given; `Delete` of a sheet while `DisplayAlerts` is true counts as a dialog shown.
+ *   files it was given; `Delete` of a sheet while `DisplayAlerts` is true counts as a dialog shown;
+ * - the last visible sheet can be neither hidden nor deleted (Excel's COM model, which ET follows;
+ *   Kingsoft's documentation is silent: the stricter behaviour);
+ * - a skipped argument followed by others must be `null`, as Kingsoft's samples pass it
+ *   (`FormatConditions.Add(2, null, formula)`, `Copy(null, after)`); `undefined` there is not
+ *   documented to work, so it is refused;
+ * - an error value reads from `Value2` as its XlCVError number (wps-jsapi: #REF! 2023, #VALUE! 2015,
+ *   #DIV/0! 2007, #N/A 2042 …), and as its text (“#REF!”) from a single cell's `Text`.
  */
 import { absolute, fromExcelJS, HostError, inside, parseArea, quoted, shown, type Area, type FakeCell, type FakeMark, FakeSheet, FakeWorkbook, type HostOptions } from './fake-excel';
 import type ExcelJS from 'exceljs';
@@ -38,6 +45,14 @@ function item<T>(list: readonly T[], index: number | string, byName: (t: T) => s
   return found;
 }
 
+/** A skipped argument in a position followed by given ones: `null` as Kingsoft passes it, never `undefined`. */
+function skipped(what: string, value: unknown): void {
+  if (value === undefined) throw new HostError('InvalidArgument', `${what}: a skipped argument must be null (Kingsoft's samples), not undefined`);
+}
+
+/** XlCVError numbers (wps-jsapi) of the error values a cell can show. */
+const XL_CV: Readonly<Record<string, number>> = { '#NULL!': 2000, '#DIV/0!': 2007, '#VALUE!': 2015, '#REF!': 2023, '#NAME?': 2029, '#NUM!': 2036, '#N/A': 2042 };
+
 /** Sheet protection details ET keeps beside the Excel-style options. */
 const extra = new WeakMap<FakeSheet, { drawing: boolean; scenarios: boolean }>();
 
@@ -55,7 +70,9 @@ class EtRange {
     const a = this.area;
     const at = (r: number, c: number) => {
       const cell = this.sheet.peek(r, c);
-      return formula && cell?.formula ? cell.formula : shown(this.app.book, this.sheet, cell);
+      if (formula && cell?.formula) return cell.formula;
+      const v = shown(this.app.book, this.sheet, cell);
+      return typeof v === 'string' && XL_CV[v] !== undefined ? XL_CV[v] : v;
     };
     if (a.r1 === a.r2 && a.c1 === a.c2) return at(a.r1, a.c1);
     const out: unknown[][] = [];
@@ -86,6 +103,11 @@ class EtRange {
   }
   get Value2(): unknown {
     return this.read(false);
+  }
+  get Text(): unknown {
+    const a = this.area;
+    if (a.r1 !== a.r2 || a.c1 !== a.c2) return null;
+    return String(shown(this.app.book, this.sheet, this.sheet.peek(a.r1, a.c1)));
   }
   set Value2(v: unknown) {
     this.write(v, 'Value2');
@@ -133,8 +155,9 @@ class EtRange {
         return mine().length;
       },
       Item: (i: number) => condition(item(mine(), i, () => '', 'FormatConditions')),
-      Add: (type: number, _operator?: number, formula1?: string) => {
+      Add: (type: number, operator?: number | null, formula1?: string) => {
         app.log.calls.push('FormatConditions.Add');
+        if (formula1 !== undefined) skipped('FormatConditions.Add operator', operator);
         if (type !== 2) throw new HostError('InvalidArgument', `FormatConditions.Add type ${type}: only xlExpression (2) is used`);
         guard('FormatConditions.Add');
         const m: FakeMark = { address: areas.map(a1).join(','), formula: formula1 ?? '', fill: '' };
@@ -179,12 +202,13 @@ class EtSheet {
   Range(address: string): EtRange {
     return new EtRange(this.app, this.data, address.split(',').map((a) => parseArea(a.trim())));
   }
-  Protect(password?: string, drawing = true, contents = true, scenarios = true, _ui = false, cells = false, columns = false, rows = false): void {
+  Protect(password?: string | null, drawing = true, contents = true, scenarios = true, _ui = false, cells = false, columns = false, rows = false): void {
     this.app.log.calls.push('Worksheet.Protect');
+    if (arguments.length > 1) skipped('Worksheet.Protect password', password);
     if (this.data.protected) throw new HostError('InvalidOperation', `${this.data.name} is already protected`);
     if (!contents) return;
     this.data.protected = true;
-    this.data.password = password;
+    this.data.password = password ?? undefined;
     this.data.options = { allowFormatColumns: columns, allowFormatRows: rows, allowFormatCells: cells };
     extra.set(this.data, { drawing, scenarios });
   }
@@ -199,11 +223,13 @@ class EtSheet {
     this.app.book.active = this.data.name;
   }
   Delete(): void {
-    if (this.app.DisplayAlerts) this.app.log.dialogs++;
     const book = this.app.bookOf(this.data);
+    if (book.sheets.filter((s) => s.visibility === 'Visible' && s !== this.data).length === 0) throw new HostError('InvalidOperation', 'the last visible sheet cannot be deleted');
+    if (this.app.DisplayAlerts) this.app.log.dialogs++;
     book.sheets = book.sheets.filter((s) => s !== this.data);
   }
-  Copy(before?: EtSheet, after?: EtSheet): void {
+  Copy(before?: EtSheet | null, after?: EtSheet | null): void {
+    if (after !== undefined) skipped('Worksheet.Copy before', before);
     if (this.data.visibility !== 'Visible') throw new HostError('InvalidOperation', `hidden sheet ${this.data.name} cannot be copied`);
     const target = this.app.bookOf((after ?? before)!.data);
     const copy = new FakeSheet(this.data.name);
@@ -253,6 +279,15 @@ function wrapBook(app: FakeEt, book: FakeWorkbook) {
         return book.sheets.length;
       },
       Item: (i: number | string) => new EtSheet(app, item(book.sheets, i, (s) => s.name, 'Worksheets')),
+      Add: (before?: EtSheet | null, after?: EtSheet | null) => {
+        if (after !== undefined) skipped('Worksheets.Add before', before);
+        let n = book.sheets.length + 1;
+        while (book.sheet(`Sheet${n}`)) n++;
+        const sheet = new FakeSheet(`Sheet${n}`);
+        const anchor = (after ?? before)?.data;
+        book.sheets.splice(anchor ? book.sheets.indexOf(anchor) + (after ? 1 : 0) : book.sheets.length, 0, sheet);
+        return new EtSheet(app, sheet);
+      },
     },
     Close: () => {
       app.opened = app.opened.filter((o) => o.book !== book);

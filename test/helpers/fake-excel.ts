@@ -71,6 +71,8 @@ export interface HostOptions {
   readonly insertLoses?: readonly ('protection' | 'hiding')[];
   /** Office's platform (Office.context.platform). */
   readonly platform?: 'PC' | 'Mac' | 'OfficeOnline';
+  /** NamedItem.type comes back null (office-js #5504: another window focused). */
+  readonly nullNameTypes?: boolean;
 }
 
 export class FakeWorkbook {
@@ -363,7 +365,11 @@ class NamedItemProxy extends Loadable {
   protected read(prop: string): unknown {
     if (prop === 'isNullObject') return !this.target();
     const n = this.target();
-    return n ? (n as unknown as Record<string, unknown>)[prop] : undefined;
+    if (!n) return undefined;
+    // The documented value of a range name is its address without “=” (NamedItem.value).
+    if (prop === 'value') return n.type === 'Range' ? n.value.replace(/^=/, '') : n.value;
+    if (prop === 'type' && this.ctx.host.nullNameTypes) return null;
+    return (n as unknown as Record<string, unknown>)[prop];
   }
   get name(): string {
     return this.get('name') as string;
@@ -439,7 +445,8 @@ class ProtectionProxy extends Loadable {
   }
   protected read(prop: string): unknown {
     const s = this.sheet();
-    return prop === 'protected' ? s.protected : prop === 'options' ? { ...s.options } : undefined;
+    // Loaded options can carry null members (office-js #1931): the stricter reading, always some.
+    return prop === 'protected' ? s.protected : prop === 'options' ? { allowEditObjects: null, allowEditScenarios: null, ...s.options } : undefined;
   }
   override load(props?: string | string[]): this {
     this.ctx.op('protection.load', '1.2', () => undefined);
@@ -451,12 +458,14 @@ class ProtectionProxy extends Loadable {
   get options(): Record<string, boolean> {
     return this.get('options') as Record<string, boolean>;
   }
-  protect(options?: Record<string, boolean>, password?: string): void {
+  protect(options?: Record<string, boolean | null>, password?: string): void {
     this.ctx.op('protection.protect', password === undefined ? '1.2' : '1.7', () => {
+      // Loaded options passed back with null members: GeneralException (office-js #1931).
+      if (options && Object.values(options).some((v) => v === null)) throw new HostError('GeneralException', 'protect: options with null members');
       const s = this.sheet();
       if (s.protected) throw new HostError('InvalidOperation', `sheet ${s.name} is already protected`);
       s.protected = true;
-      s.options = { ...(options ?? {}) };
+      s.options = { ...(options ?? {}) } as Record<string, boolean>;
       s.password = password;
     });
   }
@@ -684,7 +693,7 @@ export const inside = (a: Area, b: Area) => a.r1 >= b.r1 && a.r2 <= b.r2 && a.c1
 
 /** The globals `Excel` and `Office` of a host holding `book`, with its log. */
 export function fakeExcel(book: FakeWorkbook, options: HostOptions = {}): { Excel: unknown; Office: unknown; log: HostLog; book: FakeWorkbook } {
-  const host: Required<HostOptions> = { sets: '1.13', insertedNames: 'copied', insertLoses: [], platform: 'PC', ...options };
+  const host: Required<HostOptions> = { sets: '1.13', insertedNames: 'copied', insertLoses: [], platform: 'PC', nullNameTypes: false, ...options };
   const log: HostLog = { syncs: 0, calls: [] };
   const Excel = {
     async run<T>(callback: (context: Context) => Promise<T>): Promise<T> {

@@ -10,6 +10,7 @@ import { capabilities, type Capabilities } from './capabilities';
 import { failure } from './errors';
 import { queueMarks } from './marks';
 import { queueLock, queueUnlocked, restoreLocks, type SheetLock } from './protection';
+import { TEMPLATE_PROTECTION } from './build-sheets';
 import { queueRead, sourceOf } from './read';
 import { REPORT_SHEETS } from '../areas';
 import { explanationRange } from '../../sheet/info-sheet';
@@ -73,8 +74,8 @@ export class ExcelHost implements SpreadsheetHost {
         await context.sync();
       });
     } catch (e) {
-      await restoreLocks(locks.map((l) => l.lock));
-      throw failure(e, doing, locks.map((l) => l.lock));
+      const open = await restoreLocks(locks.map((l) => l.lock), TEMPLATE_PROTECTION);
+      throw failure(e, doing, locks.map((l) => l.lock), open);
     }
   }
 
@@ -112,8 +113,8 @@ export class ExcelHost implements SpreadsheetHost {
         await context.sync();
       });
     } catch (e) {
-      await restoreLocks(locks);
-      throw failure(e, '写入单元格', locks);
+      const open = await restoreLocks(locks, TEMPLATE_PROTECTION);
+      throw failure(e, '写入单元格', locks, open);
     }
   }
 

@@ -26,30 +26,50 @@ export function queueLock(sheet: Excel.Worksheet, caps: Capabilities): () => She
   });
 }
 
+/**
+ * Protection options as `protect` accepts them: loaded options can carry null members, and
+ * `protect` given those throws GeneralException (office-js #1931). Only the boolean fields are kept.
+ */
+export function protectionOptions(options: Excel.WorksheetProtectionOptions | undefined): Excel.WorksheetProtectionOptions | undefined {
+  if (!options) return undefined;
+  return Object.fromEntries(Object.entries(options).filter(([, v]) => typeof v === 'boolean')) as Excel.WorksheetProtectionOptions;
+}
+
 /** Queues `write` with the protected ones among `locks` unprotected before and protected again after. */
 export function queueUnlocked(locks: readonly SheetLock[], write: () => void): void {
   const locked = locks.filter((l) => l.protected);
   for (const l of locked) l.sheet.protection.unprotect();
   write();
-  for (const l of locked) l.sheet.protection.protect(l.options);
+  for (const l of locked) l.sheet.protection.protect(protectionOptions(l.options));
 }
 
-/** After a failed batch: protects again, in a new batch, every sheet that was protected and is not now. Best effort. */
-export async function restoreLocks(locks: readonly SheetLock[]): Promise<void> {
+/**
+ * After a failed batch: protects again every sheet that was protected and is not now — with its own
+ * options, else the template's, else Excel's defaults, a sheet at a time. Returns the sheets that
+ * stay unprotected, for the message.
+ */
+export async function restoreLocks(locks: readonly SheetLock[], templateOptions: Excel.WorksheetProtectionOptions): Promise<string[]> {
   const locked = locks.filter((l) => l.protected);
-  if (locked.length === 0) return;
-  try {
-    await Excel.run(async (context) => {
-      const now = locked.map((l) => {
-        const ws = context.workbook.worksheets.getItem(l.name);
-        ws.protection.load('protected');
-        return { l, ws };
-      });
-      await context.sync();
-      for (const { l, ws } of now) if (!ws.protection.protected) ws.protection.protect(l.options);
-      await context.sync();
-    });
-  } catch {
-    // Nothing more can be done from here; the sheet stays as Excel left it.
+  if (locked.length === 0) return [];
+  const open: string[] = [];
+  for (const l of locked) {
+    let done = false;
+    for (const options of [protectionOptions(l.options), templateOptions, undefined]) {
+      try {
+        await Excel.run(async (context) => {
+          const ws = context.workbook.worksheets.getItem(l.name);
+          ws.protection.load('protected');
+          await context.sync();
+          if (!ws.protection.protected) options ? ws.protection.protect(options) : ws.protection.protect();
+          await context.sync();
+        });
+        done = true;
+        break;
+      } catch {
+        // The next, plainer options.
+      }
+    }
+    if (!done) open.push(l.name);
   }
+  return open;
 }

@@ -28,8 +28,9 @@ export function queueRead(context: Excel.RequestContext, caps: Capabilities): Re
 
 /** The loaded data as a WorkbookSource for the shared reader. Call after the sync. */
 export function sourceOf(plan: ReadPlan): WorkbookSource {
-  // Names that are not ranges (`=#REF!$D$6`, constants) point nowhere.
-  const names = new Map(plan.names.items.filter((n) => n.type === 'Range').map((n) => [n.name, String(n.value)]));
+  // Names that are not ranges (`=#REF!$D$6`, constants) point nowhere. A null type (office-js #5504:
+  // another window focused) is judged by the address itself: the reader takes only a sheet!cell one.
+  const names = new Map(plan.names.items.filter((n) => n.type === 'Range' || n.type === null).map((n) => [n.name, String(n.value)]));
   return gridSource(plan.sheets.map((s) => ({ name: s.lock().name, values: s.grid.values, formulas: s.grid.formulas })), names);
 }
 

@@ -10,6 +10,7 @@ import type { FormatId } from '../../model';
 import { a1, definedNames, getLayout, NAME_PREFIX, nameReference, sheetName } from '../../sheet/layout';
 import { queueBuildTemplate, TEMPLATE_PROTECTION } from './build-sheets';
 import type { Capabilities } from './capabilities';
+import { PLACEHOLDER_SHEET } from '../areas';
 
 /** A name's value as Excel shows it, compared loosely: `='表三'!$D$6:$J$30` and `=表三!$D$6:$J$30` are the same place. */
 const sameRef = (a: string, b: string) => a.replace(/^=/, '').replace(/'/g, '').toUpperCase() === b.replace(/^=/, '').replace(/'/g, '').toUpperCase();
@@ -38,6 +39,8 @@ export async function removeReportSheets(caps: Capabilities): Promise<void> {
   await Excel.run(async (context) => {
     const { sheets, names } = await loadSheetsAndNames(context, caps);
     if (caps.editNames) for (const n of names) if (n.name.toUpperCase().startsWith(NAME_PREFIX)) n.delete();
+    // Excel refuses to delete the last visible sheet: a placeholder stands in until the template is inserted.
+    if (!sheets.some((ws) => !ours.has(ws.name) && (!caps.sheetSetup || ws.visibility === Excel.SheetVisibility.visible))) context.workbook.worksheets.add(PLACEHOLDER_SHEET);
     for (const ws of sheets) {
       if (!ours.has(ws.name)) continue;
       // A very hidden sheet must be visible before it can be deleted.
@@ -63,6 +66,8 @@ export async function insertTemplate(caps: Capabilities, format: FormatId, year:
       await context.sync();
     }
     const problems = [...lacks, ...(await repair(context, caps, format))];
+    const { sheets } = await loadSheetsAndNames(context, caps);
+    if (sheets.some((ws) => ws.name === PLACEHOLDER_SHEET)) context.workbook.worksheets.getItem(PLACEHOLDER_SHEET).delete();
     const yearCell = layout.meta.find((m) => m.field === 'year')!;
     const cover = context.workbook.worksheets.getItem(sheetName('cover'));
     // The year is an input cell: unlocked, so it can be written on the protected sheet.
@@ -82,7 +87,8 @@ async function repair(context: Excel.RequestContext, caps: Capabilities, format:
     const byName = new Map(names.map((n) => [n.name.toUpperCase(), n]));
     const wrongNames = expected.filter((e) => {
       const n = byName.get(e.name.toUpperCase());
-      return !n || n.type !== 'Range' || !sameRef(String(n.value), nameReference(e));
+      // A null type (office-js #5504) is judged by the address alone.
+      return !n || (n.type !== 'Range' && n.type !== null) || !sameRef(String(n.value), nameReference(e));
     });
     const hidden = layout.sheets.filter((s) => s.hidden && sheets.find((ws) => ws.name === s.name)?.visibility !== Excel.SheetVisibility.veryHidden);
     const guarded = layout.sheets.filter((s) => !s.hidden && s.id !== 'text');

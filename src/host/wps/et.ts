@@ -28,13 +28,15 @@ export interface EtFormatCondition {
 export interface EtFormatConditions {
   readonly Count: number;
   Item(index: number): EtFormatCondition;
-  Add(type: number, operator?: number, formula1?: string): EtFormatCondition;
+  Add(type: number, operator: number | null, formula1?: string): EtFormatCondition;
 }
 
 export interface EtRange {
   /** A single cell's value, or a 2-D array (rows of columns) for several cells. */
   Value2: unknown;
   Formula: unknown;
+  /** What a single cell shows (an error value reads “#REF!”). */
+  readonly Text: unknown;
   readonly FormatConditions: EtFormatConditions;
   Select(): void;
 }
@@ -55,7 +57,7 @@ export interface EtSheet {
   readonly Protection: EtProtection;
   Range(address: string): EtRange;
   Protect(
-    password?: string,
+    password?: string | null,
     drawingObjects?: boolean,
     contents?: boolean,
     scenarios?: boolean,
@@ -67,12 +69,15 @@ export interface EtSheet {
   Unprotect(password?: string): void;
   Activate(): void;
   Delete(): void;
-  Copy(before?: EtSheet, after?: EtSheet): void;
+  /** Kingsoft's samples pass null for a skipped argument (`Copy(null, after)`). */
+  Copy(before: EtSheet | null, after?: EtSheet | null): void;
 }
 
 export interface EtSheets {
   readonly Count: number;
   Item(index: number | string): EtSheet;
+  /** Before, After (null when skipped), Count, Type. */
+  Add(before: EtSheet | null, after?: EtSheet | null, count?: number, type?: number | null): EtSheet;
 }
 
 export interface EtWorkbook {
@@ -84,7 +89,8 @@ export interface EtWorkbook {
 
 export interface EtApplication {
   readonly ActiveWorkbook: EtWorkbook | null;
-  readonly Workbooks: { Open(fileName: string): EtWorkbook };
+  /** Open for a path; OpenFromUrl for an http(s) address (Kingsoft's samples for online add-ins). */
+  readonly Workbooks: { Open(fileName: string): EtWorkbook; OpenFromUrl?(url: string): EtWorkbook };
   DisplayAlerts: boolean;
 }
 

@@ -7,7 +7,7 @@
  */
 import type { FormatId } from '../../model/core';
 import { a1, definedNames, getLayout, NAME_PREFIX, nameReference, parseSheetAddress, sheetName, type SheetId } from '../../sheet/layout';
-import { ANCHORS, MARK_COLORS, gridArea, REPORT_SHEETS, SHEET_IDS } from '../areas';
+import { ANCHORS, MARK_COLORS, gridArea, PLACEHOLDER_SHEET, REPORT_SHEETS, SHEET_IDS } from '../areas';
 import { gridSource, type LoadedSheet } from '../grid-source';
 import { explanationRange } from '../../sheet/info-sheet';
 import { HostFailure, type CellWrite, type DownloadSupport, type HostReading, type Mark, type Place, type SpreadsheetHost } from '../types';
@@ -19,7 +19,7 @@ const LEVELS = ['error', 'warning', 'related'] as const;
 /** A multi-area address longer than this is split (Excel's and ET's Range() accept about 255 characters). */
 const MAX_ADDRESS = 200;
 
-/** Error values as ET's Value2 may hand them over (CVErr codes as numbers): never read them as counts. */
+/** Error values as ET's Value2 may hand them over: COM SCODEs, never counts. */
 const CV_ERRORS: Readonly<Record<number, string>> = {
   [-2146826288]: '#NULL!',
   [-2146826281]: '#DIV/0!',
@@ -29,11 +29,23 @@ const CV_ERRORS: Readonly<Record<number, string>> = {
   [-2146826252]: '#NUM!',
   [-2146826246]: '#N/A',
 };
+/**
+ * WPS's XlCVError values (Kingsoft's wps-jsapi: xlErrNull 2000 … xlErrNA 2042): the same numbers a
+ * count could be, so taken as errors only where the cell's Text shows an error.
+ */
+const XL_CV_ERRORS: Readonly<Record<number, string>> = { 2000: '#NULL!', 2007: '#DIV/0!', 2015: '#VALUE!', 2023: '#REF!', 2029: '#NAME?', 2036: '#NUM!', 2042: '#N/A' };
 
-/** A range's Value2 or Formula as rows of cells, whatever shape ET gives (a scalar for one cell). */
-function grid(v: unknown): unknown[][] {
-  if (!Array.isArray(v)) return [[v]];
-  return v.map((row) => (Array.isArray(row) ? row.map((c) => (typeof c === 'number' && CV_ERRORS[c] ? { error: CV_ERRORS[c] } : c)) : [row]));
+/** A range's Value2 or Formula as rows of cells, whatever shape ET gives (a scalar for one cell); `text` says what a cell shows. */
+function grid(v: unknown, text?: (row: number, col: number) => unknown): unknown[][] {
+  const rows = Array.isArray(v) ? v.map((row) => (Array.isArray(row) ? row : [row])) : [[v]];
+  return rows.map((row, r) =>
+    row.map((c, k) => {
+      if (typeof c !== 'number') return c;
+      if (CV_ERRORS[c]) return { error: CV_ERRORS[c] };
+      if (text && XL_CV_ERRORS[c] && String(text(r + 1, k + 1) ?? '').startsWith('#')) return { error: XL_CV_ERRORS[c] };
+      return c;
+    }),
+  );
 }
 
 /** What failed, as a sentence the clerk can act on. */
@@ -108,8 +120,9 @@ export class WpsHost implements SpreadsheetHost {
       for (const id of SHEET_IDS) {
         const ws = this.reportSheet(book, names, id);
         if (!ws) continue;
+        // The area starts at A1: a number that may be an XlCVError is checked against what its cell shows (rare).
         const range = ws.Range(gridArea(id));
-        const values = grid(range.Value2);
+        const values = grid(range.Value2, (r, c) => ws.Range(a1(r, c)).Text);
         sheets.push({ name: ws.Name, values, formulas: grid(range.Formula) });
       }
       return Promise.resolve({ source: gridSource(sheets, names) });
@@ -139,7 +152,7 @@ export class WpsHost implements SpreadsheetHost {
     } finally {
       for (const l of locks) {
         try {
-          l.sheet.Protect(undefined, l.drawing, true, l.scenarios, false, l.cells, l.columns, l.rows);
+          l.sheet.Protect(null, l.drawing, true, l.scenarios, false, l.cells, l.columns, l.rows);
         } catch {
           // Best effort: the sheet stays as WPS left it.
         }
@@ -188,7 +201,7 @@ export class WpsHost implements SpreadsheetHost {
           for (const severity of LEVELS) {
             const cells = [...level].filter(([, l]) => l === severity).map(([a]) => a);
             for (const address of joined(cells)) {
-              const c = sheet.Range(address).FormatConditions.Add(XL.expression, undefined, WPS_MARK_FORMULA);
+              const c = sheet.Range(address).FormatConditions.Add(XL.expression, null, WPS_MARK_FORMULA);
               c.Interior.Color = bgr(MARK_COLORS[severity]);
             }
           }
@@ -250,6 +263,10 @@ export class WpsHost implements SpreadsheetHost {
         const n = book.Names.Item(i);
         if (n.Name.toUpperCase().startsWith(NAME_PREFIX)) n.Delete();
       }
+      // The last visible sheet cannot be deleted: a placeholder stands in until the template is inserted.
+      let others = 0;
+      for (let i = 1; i <= book.Worksheets.Count; i++) if (!ours.has(book.Worksheets.Item(i).Name) && book.Worksheets.Item(i).Visible === XL.sheetVisible) others++;
+      if (others === 0) book.Worksheets.Add(null, book.Worksheets.Item(book.Worksheets.Count)).Name = PLACEHOLDER_SHEET;
       for (let i = book.Worksheets.Count; i >= 1; i--) {
         const ws = book.Worksheets.Item(i);
         if (!ours.has(ws.Name)) continue;
@@ -269,7 +286,10 @@ export class WpsHost implements SpreadsheetHost {
     const layout = getLayout(format);
     let template: EtWorkbook;
     try {
-      template = this.app.Workbooks.Open(this.options.templatePath(format));
+      const path = this.options.templatePath(format);
+      // Served from an intranet server: Kingsoft's samples open a URL with OpenFromUrl; Open is for the offline folder.
+      const workbooks = this.app.Workbooks;
+      template = /^https?:/i.test(path) && workbooks.OpenFromUrl ? workbooks.OpenFromUrl(path) : workbooks.Open(path);
     } catch (e) {
       throw new HostFailure(`无法打开模板文件（${e instanceof Error ? e.message.slice(0, 100) : '未知原因'}）。请用“下载模板”得到的工作簿填写，或重新安装加载项`);
     }
@@ -279,7 +299,7 @@ export class WpsHost implements SpreadsheetHost {
         if (!ws) throw new HostFailure(`模板文件中缺少工作表“${s.name}”，请重新安装加载项`);
         // A very hidden sheet cannot be copied: shown in the template (closed unsaved), hidden again here.
         if (ws.Visible !== XL.sheetVisible) ws.Visible = XL.sheetVisible;
-        ws.Copy(undefined, book.Worksheets.Item(book.Worksheets.Count));
+        ws.Copy(null, book.Worksheets.Item(book.Worksheets.Count));
       }
     } catch (e) {
       throw failure(e, '插入模板');
@@ -287,6 +307,16 @@ export class WpsHost implements SpreadsheetHost {
       template.Close(false);
     }
     const problems = this.repair(book, format);
+    const placeholder = this.sheetByName(book, PLACEHOLDER_SHEET);
+    if (placeholder) {
+      const alerts = this.app.DisplayAlerts;
+      this.app.DisplayAlerts = false;
+      try {
+        placeholder.Delete();
+      } finally {
+        this.app.DisplayAlerts = alerts;
+      }
+    }
     const at = layout.meta.find((m) => m.field === 'year')!;
     const cover = this.sheetByName(book, sheetName('cover'));
     if (cover) {
@@ -320,7 +350,7 @@ export class WpsHost implements SpreadsheetHost {
       if (!ws) continue;
       try {
         if (s.hidden && ws.Visible !== XL.sheetVeryHidden) ws.Visible = XL.sheetVeryHidden;
-        if (!s.hidden && s.id !== 'text' && !ws.ProtectContents) ws.Protect(undefined, true, true, true, false, false, true, true);
+        if (!s.hidden && s.id !== 'text' && !ws.ProtectContents) ws.Protect(null, true, true, true, false, false, true, true);
       } catch {
         problems.push(s.hidden ? `隐藏的工作表“${s.name}”未能设为隐藏，请不要改动它` : `工作表“${s.name}”未能设置保护：标签和合计公式可能被误改`);
       }
