@@ -310,8 +310,9 @@ export class FakeEt {
     private readonly files: ReadonlyMap<string, ExcelJS.Workbook> = new Map(),
     readonly options: Required<EtOptions> = { insertedNames: 'copied' },
   ) {}
+  /** The workbook last opened and not closed is the active one, as in Excel's and WPS's COM model. */
   get ActiveWorkbook() {
-    return wrapBook(this, this.book);
+    return wrapBook(this, this.opened[this.opened.length - 1]?.book ?? this.book);
   }
   get Workbooks() {
     return {
