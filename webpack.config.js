@@ -20,12 +20,15 @@ const { manifestFor } = require('./scripts/manifest');
 
 /** Printed once when `npm start` is serving: how to load the add-in where it cannot be sideloaded from here. */
 class HowToLoad {
+  constructor(scheme = 'https') {
+    this.scheme = scheme;
+  }
   apply(compiler) {
     let shown = false;
     compiler.hooks.done.tap('HowToLoad', () => {
       if (shown) return;
       shown = true;
-      const origin = 'https://localhost:3000';
+      const origin = `${this.scheme}://localhost:3000`;
       console.log(`
   独立校验页面 / standalone validator: ${origin}/validator.html  ← 在浏览器中打开，下载模板、校验填好的工作簿
   Excel 加载项任务窗格 / add-in task pane: ${origin}/taskpane.html（manifest: ${origin}/manifest.xml；只在 Excel 中使用 / inside Excel only）
@@ -55,6 +58,9 @@ function officeJsUrl(option) {
   if (url !== OFFICE_JS.local && !/^https:\/\/[^/\s"<>]+\/[^\s"<>]*office\.js$/.test(url)) throw new Error(`officeJs must be global, legacy, china, local or an https URL of office.js, got ${option}`);
   return url;
 }
+
+/** What office.js needs beside it to run in Excel, copied with `officeJs=local`. */
+const OFFICE_JS_LOCAL_FILES = ['office.js', 'excel*.js', 'custom-functions-runtime.js', 'es6-promise.js', 'o15apptofilemappingtable.js', 'zh-cn/**', 'zh-tw/**', 'zh-hk/**', 'en-us/**', 'agaveerrorux/**'];
 
 /** The origin the task pane's CSP must allow for office.js: none when it is served with the add-in. */
 const officeJsOrigin = (url) => (/^https:/.test(url) ? new URL(url).origin : '');
@@ -129,7 +135,9 @@ module.exports = async (env = {}, argv = {}) => {
   const baseUrl = env.baseUrl || process.env.XXGK_BASE_URL || '';
   const officeJs = officeJsUrl(env.officeJs || process.env.XXGK_OFFICE_JS);
   let https;
-  if (env.serve) {
+  // `npm run start:page`: plain http on localhost for the standalone page, which needs no Office and no certificate.
+  if (env.serve && env.http) https = undefined;
+  else if (env.serve) {
     try {
       // Development certificates; installing their CA needs sudo, but the files are usable without it.
       https = await require('office-addin-dev-certs').getHttpsServerOptions();
@@ -137,6 +145,13 @@ module.exports = async (env = {}, argv = {}) => {
       // The CA could not be installed (no sudo), but the certificate files it wrote are usable.
       const dir = path.join(require('os').homedir(), '.office-addin-dev-certs');
       const file = (name) => path.join(dir, name);
+      // Said plainly: the browser will refuse the page (ERR_CERT_AUTHORITY_INVALID) until the CA is trusted.
+      console.warn(`
+  开发证书的 CA 未能安装（需要管理员权限 / sudo）：浏览器会提示证书不受信任（ERR_CERT_AUTHORITY_INVALID）。
+  The development CA was NOT installed (it needs sudo). Trust it once with:
+    sudo cp ~/.office-addin-dev-certs/ca.crt /usr/local/share/ca-certificates/office-addin-dev.crt && sudo update-ca-certificates
+  or, for the standalone page only (no Office needed): npm run start:page  →  http://localhost:3000/validator.html
+`);
       if (['localhost.crt', 'localhost.key', 'ca.crt'].every((f) => fs.existsSync(file(f)))) {
         https = { cert: fs.readFileSync(file('localhost.crt')), key: fs.readFileSync(file('localhost.key')), ca: fs.readFileSync(file('ca.crt')) };
       } else {
@@ -161,7 +176,7 @@ module.exports = async (env = {}, argv = {}) => {
     module: { rules: tsRules(dev) },
     performance: { hints: false },
     plugins: [
-      ...(env.serve ? [new HowToLoad()] : []),
+      ...(env.serve ? [new HowToLoad(env.http ? 'http' : 'https')] : []),
       new CustomFunctionsMetadataPlugin({ output: 'functions.json', input: './src/functions/functions.ts' }),
       new HtmlWebpackPlugin({
         filename: 'taskpane.html',
@@ -175,8 +190,9 @@ module.exports = async (env = {}, argv = {}) => {
       new CopyWebpackPlugin({
         patterns: [
           ...PAGE_FILES,
-          // office.js served by the add-in itself: the package's files (debug builds left out).
-          ...(officeJs === OFFICE_JS.local ? [{ from: 'node_modules/@microsoft/office-js/dist', to: 'office-js', globOptions: { ignore: ['**/*.debug.js'] } }] : []),
+          // office.js served by the add-in itself, byte for byte (not minified again): what it loads for Excel (its host scripts, the Chinese
+          // and English strings, its error page, the custom-functions runtime); no debug builds, no telemetry.
+          ...(officeJs === OFFICE_JS.local ? OFFICE_JS_LOCAL_FILES.map((from) => ({ from, to: 'office-js', context: 'node_modules/@microsoft/office-js/dist', globOptions: { ignore: ['**/*.debug.js'] }, info: { minimized: true } })) : []),
           { from: 'assets/samples', to: 'assets/samples' },
           { from: 'assets/submission.schema.json', to: 'assets/submission.schema.json' },
           { from: 'manifest.xml', to: 'manifest.xml', transform: (content) => manifestFor(content.toString(), baseUrl) },
@@ -186,7 +202,7 @@ module.exports = async (env = {}, argv = {}) => {
     devServer: {
       static: { directory: path.resolve(__dirname, 'dist/addin') },
       headers: { 'Access-Control-Allow-Origin': '*' },
-      server: env.serve ? { type: 'https', options: https === true ? {} : https } : 'http',
+      server: env.serve && !env.http ? { type: 'https', options: https === true ? {} : https } : 'http',
       port: Number(process.env.npm_package_config_dev_server_port || 3000),
       host: 'localhost',
       client: false,

@@ -25,8 +25,8 @@ const HELP = `xxgk ${VERSION} — 政府信息公开工作年度报告 校验与
       Read a published report; cells not found are listed, never guessed.
   xxgk fill <report.json|提交文件.json> -o <工作簿.xlsx>
       把年度报告 JSON 或导出的提交文件写回模板工作簿（含说明和读取问题）。Write a report or submission into the template.
-  xxgk render <report.json|report.xlsx> --html|--docx -o <文件>
-      生成可发布的年报（HTML 或 Word）。Render the report as published.
+  xxgk render <report.json|report.xlsx> --html|--docx -o <文件> [--force]
+      生成可发布的年报（HTML 或 Word）；仍有错误时文件标“草稿”、退出码 1，--force 不加标记。Render the report as published.
 
 选项 / options:
   --previous <文件>   上年的工作簿或 JSON，用于跨年度核对 / last year's report, for the cross-year rules
@@ -56,6 +56,7 @@ export async function main(argv: string[]): Promise<number> {
         kind: { type: 'string' },
         year: { type: 'string' },
         html: { type: 'boolean' },
+        force: { type: 'boolean' },
         docx: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean' },
@@ -102,6 +103,12 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 if (require.main === module) {
+  // A reader that closes early (`xxgk validate … | head -1`): stop quietly, no stack trace.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+    process.exitCode ??= 0;
+    process.stdout.destroy();
+  });
   // The exit code is set, not forced: Node exits once piped stdout has drained.
   main(process.argv.slice(2)).then(
     (code) => {

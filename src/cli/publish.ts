@@ -95,7 +95,7 @@ export async function runAggregate(
     if (files.length > 20 && k % 100 === 0) err(`读取 reading ${k + 1}/${files.length}\n`);
     if (!loaded.ok) {
       unreadable++;
-      err(`无法读取，未汇总：${loaded.problems.join('；')}\n`);
+      err(`无法读取，未汇总：${printable(loaded.problems.join('；'))}\n`);
       return;
     }
     const modified = statSync(file, { throwIfNoEntry: false })?.mtimeMs;
@@ -157,7 +157,8 @@ async function publishedText(file: string): Promise<string> {
   const buf = await readFile(file);
   if (buf.length > 25 * 1024 * 1024) throw new WorkbookReadError('文件过大，不是年度报告');
   const ext = extname(file).toLowerCase();
-  if (ext === '.docx' || (buf[0] === 0x50 && buf[1] === 0x4b)) return docxToText(buf);
+  // Told apart by the bytes, not the name: a text saved as .docx is read as the text it is.
+  if (buf[0] === 0x50 && buf[1] === 0x4b) return docxToText(buf);
   const text = buf.toString('utf8').replace(/^\uFEFF/, '');
   return ext === '.html' || ext === '.htm' || /^\s*<(!doctype|html)/i.test(text) ? htmlToText(text) : text;
 }
@@ -184,7 +185,7 @@ export async function runImport(files: string[], opts: { out?: string; kind?: st
   return r.missing.length ? 1 : 0;
 }
 
-export async function runRender(files: string[], opts: { out?: string; html?: boolean; docx?: boolean }): Promise<number> {
+export async function runRender(files: string[], opts: { out?: string; html?: boolean; docx?: boolean; force?: boolean }): Promise<number> {
   const html = opts.html ?? /\.html?$/i.test(opts.out ?? '');
   if (files.length !== 1 || !opts.out || (!html && !opts.docx && !/\.docx$/i.test(opts.out))) {
     err('render 需要一个报告（.json/.xlsx）、--html 或 --docx 以及 -o 输出文件\n');
@@ -196,7 +197,11 @@ export async function runRender(files: string[], opts: { out?: string; html?: bo
     return 2;
   }
   const report: Report = loaded.report;
-  writeOutput(opts.out, html ? renderHtml(report) : await renderDocx(report), files);
+  // A report with errors is written marked 草稿 (as the page does once the clerk confirms), unless --force.
+  const errors = validate(report, { reading: loaded.reading }).counts.error;
+  const draft = errors > 0 && !opts.force ? { errors } : undefined;
+  writeOutput(opts.out, html ? renderHtml(report, draft ? { draft } : {}) : await renderDocx(report, draft ? { draft } : {}), files);
+  if (errors > 0) err(`报告仍有 ${errors} 个错误（用 xxgk validate 查看）。${draft ? '已生成标有“草稿”的文件；改正后再生成，或加 --force 生成不带标记的文件' : '按 --force 生成，未标“草稿”'}\n`);
   out(`已生成 ${opts.out}\n`);
-  return 0;
+  return errors > 0 && !opts.force ? 1 : 0;
 }

@@ -51,11 +51,14 @@ function nesting(html: string): number {
 /** Deeper than this, a page is not a report: real pages nest a few dozen levels. */
 export const MAX_NESTING = 500;
 
-/** Pages larger than this are not a report (a report page is well under 1 MB). */
-export const MAX_HTML_CHARS = 8 * 1024 * 1024;
+/**
+ * Pages larger than this are not a report (a report page is well under 1 MB). The parser holds the
+ * whole tree: an 8 MB flat table took about 1 GB, so the bound is what one machine handles in a second or two.
+ */
+export const MAX_HTML_CHARS = 2 * 1024 * 1024;
 
 export function htmlToText(html: string): string {
-  if (html.length > MAX_HTML_CHARS) throw new WorkbookReadError(`网页过大（${(html.length / 1048576).toFixed(1)} MB），不是年度报告`);
+  if (html.length > MAX_HTML_CHARS) throw new WorkbookReadError(`网页过大（${(html.length / 1048576).toFixed(1)} MB，上限 2 MB）：年度报告的网页通常不到 1 MB；请只保存报告正文，或把正文复制为文本文件后导入`);
   if (nesting(html) > MAX_NESTING) throw new WorkbookReadError(`网页的元素嵌套超过 ${MAX_NESTING} 层，不是年度报告`);
   const root = parse(html, { blockTextElements: { script: false, style: false, noscript: false } });
   const lines: string[] = [];

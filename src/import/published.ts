@@ -154,7 +154,10 @@ function titleName(before: string): { agencyName?: string; unsure?: string } {
  */
 export function readTitle(tokens: readonly Token[]): { agencyName?: string; year?: number; unsure?: string } {
   let fallback: { year: number; unsure?: string } | undefined;
+  let previous = '';
   for (const t of tokens.slice(0, TITLE_REACH)) {
+    const line = previous;
+    previous = t.text;
     const text = t.text.replace(/\[bookmark:[^\]]*\]/g, '').replace(HEADER_NOISE, '');
     const key = labelKey(text);
     const first = YEAR_FIRST.exec(key.replace(HEADER_NOISE, ''));
@@ -169,7 +172,8 @@ export function readTitle(tokens: readonly Token[]): { agencyName?: string; year
     const year = Number(m[1]);
     // Only the words right before the year: a one-line page runs its breadcrumbs into the title.
     const before = text.slice(0, text.indexOf(m[1]!)).split(/\s+(?=\S+$)|[：:]\s*/).pop() ?? '';
-    const name = titleName(before);
+    // A title printed on two lines: the body's name alone on the line before 「YYYY年政府信息公开…」.
+    const name = titleName(before.trim() ? before : line);
     if (name.agencyName) return { year, agencyName: name.agencyName };
     fallback ??= { year, ...(name.unsure ? { unsure: name.unsure } : {}) };
   }
@@ -369,8 +373,8 @@ class Importer {
       }
     }
     let missing = 0;
-    // Fewer values than cells: numbers ran together somewhere in the row.
-    const merged = values.length < cells.length;
+    // One value for a row of several cells: numbers ran together.
+    const merged = values.length === 1 && cells.length > 1;
     cells.forEach((cell, k) => {
       const t = values[k];
       const read = t ? readValue(t.text, cell) : undefined;

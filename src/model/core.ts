@@ -25,3 +25,4 @@ export { AGGREGATE_KIND, SUBMISSION_KIND, SCHEMA_VERSION } from './schema/consta
 export { readCell, parseNumberText, toHalfWidth, CellState, type CellReading } from './values';
 export { extractFigures, extractParts, extractFee, parseChineseNumber } from './narrative/extract';
 export { aggregate, exclusionReason, type AggregateUnit, type AggregateOptions, type Aggregated, type UnitRow } from './aggregate';
+export { printable } from './printable';

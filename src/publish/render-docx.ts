@@ -4,7 +4,7 @@
  * headings in 黑体 三号, all black; page numbers “— 1 —” at the foot. The text a clerk wrote under
  * each table's heading comes before the table.
  */
-import { AlignmentType, BorderStyle, Document, Footer, HeadingLevel, LineRuleType, Packer, PageNumber, Paragraph, Table, TableCell, TableRow, TextRun, VerticalAlign, VerticalMergeType, WidthType } from 'docx';
+import { AlignmentType, BorderStyle, Document, Footer, Header, HeadingLevel, LineRuleType, Packer, PageNumber, Paragraph, Table, TableCell, TableRow, TextRun, VerticalAlign, VerticalMergeType, WidthType } from 'docx';
 import { SECTIONS, type Report } from '../model/core';
 import { tableGrid, type TableGrid } from '../sheet/table-grid';
 import { reportTitle } from './render-html';
@@ -12,6 +12,11 @@ import { reportTitle } from './render-html';
 const FONT = '仿宋_GB2312';
 const HEADING_FONT = '黑体';
 const TITLE_FONT = '方正小标宋简体';
+/**
+ * What Word uses where the official fonts are not installed: the fonts every Chinese Windows has,
+ * declared in the document's font table as each font's alternate name (w:altName), as Word reads it.
+ */
+const FALLBACKS: Readonly<Record<string, string>> = { [FONT]: '仿宋', [HEADING_FONT]: 'SimHei', [TITLE_FONT]: '宋体' };
 /** Half-points: 二号 22 pt, 三号 16 pt, 四号 14 pt; table text 五号 10.5 pt. */
 const SIZE = { title: 44, text: 32, folio: 28, table: 21 } as const;
 /** GB/T 9704: 天头 37 mm, 订口 28 mm, text block 156 × 225 mm (1 mm = 56.7 twips). */
@@ -22,11 +27,14 @@ const LINE = { line: 560, lineRule: LineRuleType.EXACT } as const;
 const BORDER = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
 const BORDERS = { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER };
 
-const run = (text: string, options: { font?: string; size?: number; bold?: boolean } = {}) =>
-  new TextRun({ text, font: { eastAsia: options.font ?? FONT, ascii: options.font ?? FONT, hAnsi: options.font ?? FONT }, size: options.size ?? 21, bold: options.bold ?? false });
+const run = (text: string, options: { font?: string; size?: number; bold?: boolean; break?: number } = {}) =>
+  new TextRun({ text, font: { eastAsia: options.font ?? FONT, ascii: options.font ?? FONT, hAnsi: options.font ?? FONT }, size: options.size ?? 21, bold: options.bold ?? false, ...(options.break ? { break: options.break } : {}) });
 
 /** Word merges vertically by marking the covered cells “continue”: the grid's row spans are expanded so. */
 function table(grid: TableGrid): Table {
+  // The rows before the first row with a row label are the table's heading rows.
+  const firstBody = grid.rows.findIndex((row) => row.some((c) => c.rowLabel));
+  const headingRows = firstBody < 0 ? 0 : firstBody;
   const continues = new Map<string, number>(); // "row,col" → colSpan of the merged cell above
   const rows = grid.rows.map((row, r) => {
     const out: TableCell[] = [];
@@ -53,7 +61,9 @@ function table(grid: TableGrid): Table {
       col += c.colSpan;
     }
     pushContinues();
-    return new TableRow({ children: out });
+    // The heading rows repeat on every page the table runs onto; no row splits across a page break.
+    const heading = r < headingRows;
+    return new TableRow({ children: out, cantSplit: true, ...(heading ? { tableHeader: true } : {}) });
   });
   // The text block's width; columns keep the template's proportions.
   const total = grid.widths.reduce((a, b) => a + b, 0);
@@ -76,9 +86,21 @@ const styles = {
   },
 };
 
-export function buildDocx(report: Report): Document {
+/** The title as agencies print it: the body's name on the first line, 「YYYY年政府信息公开工作年度报告」 on the next — never broken inside a word. */
+function titleRuns(report: Report): TextRun[] {
+  const name = report.metadata.agencyName.trim();
+  const rest = `${report.metadata.year ?? ''}年政府信息公开工作年度报告`;
+  return name ? [run(name, { font: TITLE_FONT, size: SIZE.title }), run(rest, { font: TITLE_FONT, size: SIZE.title, break: 1 })] : [run(rest, { font: TITLE_FONT, size: SIZE.title })];
+}
+
+export interface DocxOptions {
+  /** The report still has errors: every page's header says 草稿 with the count. */
+  readonly draft?: { readonly errors: number };
+}
+
+export function buildDocx(report: Report, options: DocxOptions = {}): Document {
   const children: (Paragraph | Table)[] = [
-    new Paragraph({ alignment: AlignmentType.CENTER, heading: HeadingLevel.TITLE, spacing: { line: 700, lineRule: LineRuleType.AT_LEAST }, children: [run(reportTitle(report), { font: TITLE_FONT, size: SIZE.title })] }),
+    new Paragraph({ alignment: AlignmentType.CENTER, heading: HeadingLevel.TITLE, spacing: { line: 700, lineRule: LineRuleType.AT_LEAST }, children: titleRuns(report) }),
     new Paragraph({ spacing: LINE, children: [] }),
   ];
   for (const s of SECTIONS) {
@@ -90,19 +112,39 @@ export function buildDocx(report: Report): Document {
   const folio = new Footer({
     children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [run('— ', { size: SIZE.folio, font: '宋体' }), new TextRun({ children: [PageNumber.CURRENT], size: SIZE.folio, font: '宋体' }), run(' —', { size: SIZE.folio, font: '宋体' })] })],
   });
+  const draft = options.draft
+    ? { headers: { default: new Header({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [run(`草稿：校验仍有 ${options.draft.errors} 个错误，未经改正，请勿发布`, { size: SIZE.folio, bold: true })] })] }) } }
+    : {};
   return new Document({
     creator: 'xxgk',
     title: reportTitle(report),
     styles,
-    sections: [{ properties: { page: { size: { width: 11906, height: 16838 }, margin: MARGINS } }, footers: { default: folio }, children }],
+    sections: [{ properties: { page: { size: { width: 11906, height: 16838 }, margin: MARGINS } }, footers: { default: folio }, ...draft, children }],
   });
 }
 
-export async function renderDocx(report: Report): Promise<Buffer> {
-  return Packer.toBuffer(buildDocx(report));
+/** Word's font table with each official font's alternate (w:altName), so Word substitutes a like font. */
+async function withFallbacks(docx: Uint8Array): Promise<Uint8Array> {
+  const { unzipSync, zipSync, strFromU8, strToU8 } = await import('fflate');
+  const files = unzipSync(docx);
+  const name = 'word/fontTable.xml';
+  const xml = files[name] ? strFromU8(files[name]) : '';
+  if (!xml) return docx;
+  const entries = Object.entries(FALLBACKS)
+    .filter(([font]) => !xml.includes(`w:name="${font}"`))
+    .map(([font, alt]) => `<w:font w:name="${font}"><w:altName w:val="${alt}"/><w:charset w:val="86"/><w:family w:val="auto"/></w:font>`)
+    .join('');
+  // The table may be written empty (`<w:fonts …/>`) or with fonts of its own.
+  files[name] = strToU8(/<w:fonts([^>]*?)\/>/.test(xml) ? xml.replace(/<w:fonts([^>]*?)\/>/, `<w:fonts$1>${entries}</w:fonts>`) : xml.replace('</w:fonts>', `${entries}</w:fonts>`));
+  return zipSync(files);
+}
+
+export async function renderDocx(report: Report, options: DocxOptions = {}): Promise<Buffer> {
+  return Buffer.from(await withFallbacks(new Uint8Array(await Packer.toBuffer(buildDocx(report, options)))));
 }
 
 /** The Word file as a Blob, for the task pane and the standalone page. */
-export function renderDocxBlob(report: Report): Promise<Blob> {
-  return Packer.toBlob(buildDocx(report));
+export async function renderDocxBlob(report: Report, options: DocxOptions = {}): Promise<Blob> {
+  const bytes = await withFallbacks(new Uint8Array(await (await Packer.toBlob(buildDocx(report, options))).arrayBuffer()));
+  return new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' });
 }

@@ -9,6 +9,7 @@ body { font-family: "FangSong", "仿宋", "SimSun", "宋体", "Noto Serif CJK SC
 h1 { font-family: "SimHei", "黑体", "Noto Sans CJK SC", sans-serif; font-size: 22px; text-align: center; line-height: 1.5; }
 h2 { font-family: "SimHei", "黑体", "Noto Sans CJK SC", sans-serif; font-size: 17px; margin: 1.2em 0 0.4em; }
 p { text-indent: 2em; margin: 0.2em 0; white-space: pre-wrap; }
+.draft { text-indent: 0; text-align: center; font-weight: bold; color: #c00000; border: 2px solid #c00000; padding: 0.3em; }
 table { border-collapse: collapse; width: 100%; margin: 0.6em 0 1.2em; font-size: 13px; line-height: 1.4; }
 th, td { border: 1px solid #000; padding: 3px 4px; text-align: center; vertical-align: middle; }
 th.row { text-align: left; }
@@ -44,7 +45,7 @@ export function reportTitle(report: Report): string {
   return `${report.metadata.agencyName}${report.metadata.year ?? ''}年政府信息公开工作年度报告`;
 }
 
-export function renderHtml(report: Report): string {
+export function renderHtml(report: Report, options: { readonly draft?: { readonly errors: number } } = {}): string {
   const body = SECTIONS.map((s) => {
     // The text written under a table's heading comes before the table.
     const content = [paragraphs(report.narrative?.[s.id]), 'table' in s ? table(tableGrid(report, s.table)) : ''].filter(Boolean).join('\n');
@@ -59,7 +60,7 @@ export function renderHtml(report: Report): string {
 <style>${CSS}</style>
 </head>
 <body>
-<h1>${escape(reportTitle(report))}</h1>
+${options.draft ? `<p class="draft">草稿：校验仍有 ${options.draft.errors} 个错误，未经改正，请勿发布</p>\n` : ''}<h1>${escape(reportTitle(report))}</h1>
 ${body}
 </body>
 </html>

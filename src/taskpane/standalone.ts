@@ -4,7 +4,7 @@
  * is opened or dropped, validated with the same model, shown as the official tables with the
  * problem cells marked, explained, and exported. Nothing leaves the machine.
  */
-import { AGENCY_KINDS, METADATA_FIELDS, SECTIONS, explanationCurrent, explanationKey, formatForYear, getFormat, metaFieldOf, validateRead, withExplanation, type Explanation, type Issue, type Report, type ValidationResult } from '../model/core';
+import { AGENCY_KINDS, METADATA_FIELDS, SECTIONS, explanationCurrent, explanationKey, formatForYear, getFormat, metaFieldOf, printable, validateRead, withExplanation, type Explanation, type Issue, type Report, type ValidationResult } from '../model/core';
 import { tableGrid } from '../sheet/table-grid';
 import { markLevels, type MarkLevel, type Places } from '../sheet/places';
 import { lostFormulas, totalRepairs, type TotalRepair } from '../sheet/totals';
@@ -195,7 +195,7 @@ async function open(file: File, previous: () => Report | undefined, handle?: Fil
   reading?.cancel();
   const status = $('file-status');
   const progress = $('open-progress');
-  status.textContent = `正在读取 ${file.name}…`;
+  status.textContent = `正在读取 ${printable(file.name)}…`;
   progress.hidden = false;
   const current = (reading = readInWorker(file, previous()));
   const r = await current.done;
@@ -206,13 +206,13 @@ async function open(file: File, previous: () => Report | undefined, handle?: Fil
     const report = carried(opened, r.opened.report);
     const kept = (report.explanations?.length ?? 0) - (r.opened.report.explanations?.length ?? 0);
     opened = { name: file.name, file, ...(handle ? { handle } : {}), ...r.opened, report };
-    status.textContent = `已打开 ${file.name}：${report.metadata.agencyName || '（未填机关名称）'} ${report.metadata.year ?? ''} 年度（${report.format} 版格式）${kept ? `；沿用了 ${kept} 条说明` : ''}`;
+    status.textContent = `已打开 ${printable(file.name)}：${printable(report.metadata.agencyName) || '（未填机关名称）'} ${report.metadata.year ?? ''} 年度（${report.format} 版格式）${kept ? `；沿用了 ${kept} 条说明` : ''}`;
     $('recheck').hidden = false;
     // The worker's result stands unless 说明 were carried over, which it did not see.
     return check(previous(), kept ? undefined : r.result);
   }
   if (r.cancelled) {
-    status.textContent = `已取消读取 ${file.name}`;
+    status.textContent = `已取消读取 ${printable(file.name)}`;
     if (!opened) say('已取消。请打开或拖入填好的年报工作簿（.xlsx）或导出的 JSON。');
     return;
   }
@@ -226,8 +226,8 @@ async function open(file: File, previous: () => Report | undefined, handle?: Fil
   $('tables-section').hidden = true;
   ($('export') as HTMLButtonElement).disabled = true;
   ($('render-docx') as HTMLButtonElement).disabled = true;
-  status.textContent = `${file.name}：${r.message}`;
-  say(`${file.name}：${r.message}`, 'fail');
+  status.textContent = `${printable(file.name)}：${printable(r.message)}`;
+  say(`${printable(file.name)}：${printable(r.message)}`, 'fail');
 }
 
 async function onExport(): Promise<void> {
@@ -243,7 +243,7 @@ async function onExport(): Promise<void> {
 
 async function onRender(o: Opened): Promise<void> {
   if (!(await confirmRender(o.result))) return;
-  const { name, blob } = await reportDocx(o.report);
+  const { name, blob } = await reportDocx(o.report, o.result);
   notify(download(name, blob) ? `已生成 ${name}` : '此浏览器不允许下载文件。');
 }
 

@@ -11,6 +11,7 @@ import { whenExcelReady } from '../host/excel';
 import { WpsHost } from '../host/wps';
 import { etApplication } from '../host/wps/et';
 import { templateLocation } from '../host/wps/paths';
+import { customFunctionsAvailable } from '../host/wps/functions';
 import type { SpreadsheetHost } from '../host/types';
 import { lostFormulas, totalRepairs } from '../sheet/totals';
 import { applyTotalRepairs, clearMarks, insertTemplate, runCheck, saveExplanations, selectCell, writeReportValues, type CheckOutcome } from './actions';
@@ -125,7 +126,7 @@ async function onRender(): Promise<void> {
   const elsewhere = `请把工作簿保存后，在浏览器中打开独立校验页面 ${validatorUrl()} ，打开该工作簿并点“生成报告”。`;
   if (host.downloads === 'no') return notify(`此环境（如 Mac 版 Office）不能从加载项下载文件。${elsewhere}`);
   if (!(await confirmRender(last.result))) return;
-  const { name, blob } = await reportDocx(last.report);
+  const { name, blob } = await reportDocx(last.report, last.result);
   if (!download(name, blob)) return notify(`此环境不允许下载文件。${elsewhere}`);
   notify(host.downloads === 'yes' ? `已生成 ${name}` : `已请求下载 ${name}。如果没有出现下载的文件，${elsewhere}`);
 }
@@ -209,7 +210,7 @@ const et = etApplication();
 if (et) {
   wireHost(new WpsHost(et, { templatePath: (format) => templateLocation(format, location.href) }));
   // Custom functions need WPS 12.1.0.20540 or later (Kingsoft's documentation); older WPS shows #NAME?.
-  if (typeof (window as unknown as { wps?: { AddCustomFunction?: unknown } }).wps?.AddCustomFunction !== 'function') {
+  if (!customFunctionsAvailable(window as unknown as Parameters<typeof customFunctionsAvailable>[0])) {
     const note = $('host-note');
     note.hidden = false;
     note.textContent = '此版本的 WPS 不支持加载项的自定义函数（需要 WPS 12.1.0.20540 或更高版本，安装后重启 WPS）：单元格中的 =XXGK.CHECK 等函数会显示 #NAME?；任务窗格的校验、标记和导出照常可用。';
@@ -217,8 +218,10 @@ if (et) {
 }
 else {
   whenExcelReady(wireHost, () => {
+    // Outside Office no control here can work: only the note, with a link to the page that does.
+    for (const m of document.querySelectorAll<HTMLElement>('main')) m.hidden = true;
     const note = $('host-note');
     note.hidden = false;
-    note.textContent = '此页面是加载项的任务窗格，需要在 Excel 或 WPS 表格中打开。在浏览器中请使用独立校验页面 validator.html。';
+    note.replaceChildren('此页面是加载项的任务窗格，需要在 Excel 或 WPS 表格中打开。在浏览器中请使用', el('a', { href: 'validator.html' }, '独立校验页面 validator.html'), '。');
   });
 }

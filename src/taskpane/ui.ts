@@ -31,7 +31,8 @@ export function ask(title: string, body: Node | string, okLabel = '确定'): Pro
   $('dialog-body').replaceChildren(typeof body === 'string' ? el('p', {}, body) : body);
   $('dialog-ok').textContent = okLabel;
   dialog.hidden = false;
-  $('dialog-ok').focus();
+  // The safe choice has the focus: Enter on a risky question does not go ahead.
+  $('dialog-cancel').focus();
   return new Promise((resolve) => {
     const onKey = (e: KeyboardEvent) => {
       if (e.key === 'Escape') {
@@ -47,7 +48,7 @@ export function ask(title: string, body: Node | string, okLabel = '确定'): Pro
     };
     // Focus that leaves the dialog anyway (a click behind it) is brought back.
     const onFocus = (e: FocusEvent) => {
-      if (!dialog.contains(e.target as Node)) $('dialog-ok').focus();
+      if (!dialog.contains(e.target as Node)) $('dialog-cancel').focus();
     };
     const done = (answer: boolean) => {
       dialog.hidden = true;
@@ -263,7 +264,14 @@ function explanationEditor(issue: Issue, handlers: IssueHandlers, n: number): HT
   text.value = issue.explanation ?? '';
   const save = el('button', { type: 'button' }, '保存说明');
   const status = el('span', { class: 'explained', 'aria-live': 'polite' }, issue.explanation ? '已说明' : '');
-  save.addEventListener('click', () => void handlers.explain(issue, text.value).then((s) => (status.textContent = s)));
+  save.addEventListener('click', () =>
+    void handlers.explain(issue, text.value).then((s) => {
+      // The list may have been drawn anew: the same box (by its id) gets the word and the focus, never <body>.
+      const now = document.getElementById(id)?.closest('.explain') ?? box;
+      (now.querySelector('.explained') ?? status).textContent = s;
+      ((now.querySelector('button') as HTMLElement | null) ?? save).focus();
+    }),
+  );
   box.append(text, save, status);
   return box;
 }
@@ -284,10 +292,12 @@ export function download(name: string, content: string | Blob, type = 'applicati
 }
 
 /** 生成报告: the publishable Word file and its name (the docx library is loaded only now). */
-export async function reportDocx(report: Report): Promise<{ name: string; blob: Blob }> {
+export async function reportDocx(report: Report, result: ValidationResult | undefined): Promise<{ name: string; blob: Blob }> {
   const { renderDocxBlob } = await import(/* webpackChunkName: "render-docx" */ '../publish/render-docx');
-  const name = `${report.metadata.agencyName || ''}${report.metadata.year ?? ''}年政府信息公开工作年度报告.docx`.replace(/[\\/:*?"<>|]/g, '_');
-  return { name, blob: await renderDocxBlob(report) };
+  const errors = result?.counts.error ?? 0;
+  const name = `${report.metadata.agencyName || ''}${report.metadata.year ?? ''}年政府信息公开工作年度报告${errors ? '（草稿）' : ''}.docx`.replace(/[\\/:*?"<>|]/g, '_');
+  // Made although errors remain (the clerk confirmed): every page says 草稿.
+  return { name, blob: await renderDocxBlob(report, errors ? { draft: { errors } } : {}) };
 }
 
 /** Asks before making the publishable report of one that still has errors. */

@@ -66,6 +66,9 @@ describe('webpack build of the add-in', () => {
     expect(existsSync(join(local, 'office-js', 'office.js'))).toBe(true);
     expect(readdirSync(join(local, 'office-js')).filter((f) => /^excel-win32-16\.\d+\.js$/.test(f)).length).toBeGreaterThan(0);
     expect(readdirSync(join(local, 'office-js')).some((f) => f.endsWith('.debug.js'))).toBe(false);
+    // Microsoft's files as they are (not minified again), and no telemetry script among them.
+    expect(readFileSync(join(local, 'office-js', 'office.js')).equals(readFileSync(require.resolve('@microsoft/office-js/dist/office.js')))).toBe(true);
+    expect(existsSync(join(local, 'office-js', 'ariatelemetry'))).toBe(false);
   });
 
   test('every manifest the build writes is valid against Microsoft\'s XSDs: the development one and one for a base URL', async () => {

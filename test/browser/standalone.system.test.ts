@@ -210,7 +210,7 @@ describe('the task pane as a standalone page in Chromium', () => {
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     // Stands in for office.js: no network here, and none is needed to check the boot order.
-    await page.route('https://appsforoffice.microsoft.com/**', (route) =>
+    await page.route('https://officeapis.public.onecdn.static.microsoft/**', (route) =>
       route.fulfill({
         contentType: 'text/javascript',
         body: `window.Office = { HostType: { Excel: 'Excel' }, PlatformType: { PC: 'PC', Mac: 'Mac', OfficeOnline: 'OfficeOnline' }, onReady(cb) { setTimeout(() => cb({ host: 'Excel' })); return Promise.resolve({ host: 'Excel' }); }, context: { platform: 'PC', requirements: { isSetSupported: () => false } } };
@@ -231,10 +231,13 @@ describe('the task pane as a standalone page in Chromium', () => {
     const page = await browser.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.route('https://appsforoffice.microsoft.com/**', (route) => route.abort());
+    await page.route('https://officeapis.public.onecdn.static.microsoft/**', (route) => route.abort());
     await page.goto(`${origin}/taskpane.html`);
     await page.waitForFunction(() => !(document.getElementById('host-note') as HTMLElement).hidden);
     expect(await page.textContent('#host-note')).toMatch(/需要在 Excel 或 WPS 表格中打开.*validator\.html/);
+    expect(await page.getAttribute('#host-note a', 'href')).toBe('validator.html');
+    // No control that cannot work outside Office is shown.
+    for (const id of ['check', 'insert-template', 'clear-marks', 'download-template']) expect([id, await page.isVisible(`#${id}`)]).toEqual([id, false]);
     expect(errors).toEqual([]);
   });
 

@@ -28,6 +28,26 @@ function folderOfReports(n: number): { dir: string; files: string[] } {
 }
 
 describe('xxgk as a process', () => {
+  test('a reader that closes early (validate … | head -1): the first line, and no stack trace', () => {
+    const { files } = folderOfReports(12);
+    const cmd = [process.execPath, ...TSX, CLI, 'validate', ...files].map((x) => `'${x}'`).join(' ');
+    const r = spawnSync('sh', ['-c', `${cmd} | head -1`], { cwd: root, encoding: 'utf8' });
+    expect(r.stdout.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).not.toMatch(/EPIPE|Error|at \w/);
+  });
+
+  test('render of a report with errors: a 草稿 document and exit 1; --force writes it unmarked', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'xxgk-render-'));
+    const draft = xxgk(['render', join(samples, 'example-2021-mistakes.json'), '--html', '-o', join(dir, 'r.html')]);
+    expect(draft.status).toBe(1);
+    expect(draft.stderr).toMatch(/报告仍有 \d+ 个错误/);
+    expect(readFileSync(join(dir, 'r.html'), 'utf8')).toContain('草稿：校验仍有');
+    const forced = xxgk(['render', join(samples, 'example-2021-mistakes.json'), '--html', '-o', join(dir, 'f.html'), '--force']);
+    expect(forced.status).toBe(0);
+    expect(readFileSync(join(dir, 'f.html'), 'utf8')).not.toContain('草稿');
+    expect(xxgk(['render', join(samples, 'example-2021-corrected.json'), '--html', '-o', join(dir, 'c.html')]).status).toBe(0);
+  });
+
   test('the version comes from one constant, equal to package.json’s', () => {
     expect(VERSION).toBe(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version);
     expect(xxgk(['--version']).stdout.trim()).toBe(VERSION);

@@ -178,6 +178,12 @@ test('fixtures are not modified by these tests', () => {
   expect(readFileSync(join(__dirname, '../../assets/samples/example-2021-corrected.json'), 'utf8')).toContain('示例县自然资源局');
 });
 
+test('a page past 2 MB is refused before it is parsed (the parser holds the whole tree), saying what to do', () => {
+  const big = `<table>${'<tr><td>行政许可</td><td>0</td></tr>'.repeat(80_000)}</table>`;
+  expect(big.length).toBeGreaterThan(2 * 1024 * 1024);
+  expect(() => htmlToText(big)).toThrow(/网页过大（.* MB，上限 2 MB）.*把正文复制为文本文件后导入/);
+});
+
 test('1.3 MB of deeply nested HTML tables is read in linear time and bounded depth', () => {
   const text = htmlToText(nestedTablesHtml(1_300_000));
   // Every table's rows once: no row is repeated inside its enclosing table's text.

@@ -71,3 +71,33 @@ describe('render the publishable report', () => {
     expect(footer).toContain('— ');
   });
 });
+
+describe('the Word report as agencies print it', () => {
+  const parts = async (r: Report, options: Parameters<typeof renderDocx>[1] = {}) => {
+    const files = unzipSync(new Uint8Array(await renderDocx(r, options)));
+    const text = (name: string) => (files[name] ? strFromU8(files[name]) : '');
+    return { text, headers: Object.keys(files).filter((f) => /word\/header\d*\.xml$/.test(f)).map(text).join('') };
+  };
+
+  test('the title breaks between the body’s name and 「…年政府信息公开工作年度报告」, never inside a word', async () => {
+    const { text } = await parts(sample('example-2021-corrected'));
+    const title = /<w:p>(?:(?!<\/w:p>).)*示例县自然资源局(?:(?!<\/w:p>).)*<\/w:p>/s.exec(text('word/document.xml'))![0];
+    expect(title).toMatch(/示例县自然资源局<\/w:t>.*<w:br\/>.*2024年政府信息公开工作年度报告/s);
+  });
+
+  test('table rows never split across pages, the heading rows repeat, the official fonts name the fallbacks Word uses', async () => {
+    const { text } = await parts(sample('example-2021-corrected'));
+    const doc = text('word/document.xml');
+    const rows = doc.match(/<w:tr>/g)!.length;
+    expect(doc.match(/<w:cantSplit\/>/g)!.length).toBe(rows);
+    // 表二's block headings, 表三's three heading rows, 表四's three: repeated on a new page.
+    expect(doc.match(/<w:tblHeader\/>/g)!.length).toBeGreaterThanOrEqual(3 + 3);
+    const fonts = text('word/fontTable.xml');
+    for (const [font, alt] of [['仿宋_GB2312', '仿宋'], ['黑体', 'SimHei'], ['方正小标宋简体', '宋体']]) expect(fonts).toMatch(new RegExp(`w:name="${font}"[^>]*>.*?<w:altName w:val="${alt}"/>`, 's'));
+  });
+
+  test('a draft says so on every page; a report without errors has no header', async () => {
+    expect((await parts(sample('example-2021-mistakes'), { draft: { errors: 5 } })).headers).toContain('草稿：校验仍有 5 个错误');
+    expect((await parts(sample('example-2021-corrected'))).headers).not.toContain('草稿');
+  });
+});

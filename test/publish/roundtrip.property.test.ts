@@ -31,7 +31,7 @@ describe('round trips on random reports', () => {
         const back = await readWorkbookBuffer(await toBuffer(fillTemplate(r)));
         expect(back.report.tables).toEqual(r.tables);
       }),
-      { numRuns: 25 },
+      { numRuns: Number(process.env.XXGK_RUNS ?? 25) },
     );
   });
 
@@ -47,7 +47,7 @@ describe('round trips on random reports', () => {
           else expect(back.missing).toContain(id);
         }
       }),
-      { numRuns: 60 },
+      { numRuns: Number(process.env.XXGK_RUNS ?? 60) },
     );
   });
 });

@@ -8,6 +8,9 @@ import { LIMITS } from '../../src/sheet/xlsx/zip';
 import { consistentReport } from '../helpers/reports';
 import { filledWorkbook, sheet, toBuffer } from '../helpers/workbooks';
 
+// Building a 50 MB bomb takes seconds on a loaded machine: these tests assert bounds (bytes, entries), never time; the bench times them.
+jest.setTimeout(60_000);
+
 const dir = mkdtempSync(join(tmpdir(), 'xxgk-bad-'));
 const template = readFileSync(join(__dirname, '../../assets/template-2021.xlsx'));
 

@@ -27,3 +27,8 @@ export function registerFunctions(wps: WpsGlobal | undefined): string[] {
   }
   return names;
 }
+
+/** Whether this WPS registers custom functions (WPS 12.1.0.20540 or later, Kingsoft's documentation): older ones show #NAME?. */
+export function customFunctionsAvailable(scope: { wps?: WpsGlobal }): boolean {
+  return typeof scope.wps?.AddCustomFunction === 'function';
+}
