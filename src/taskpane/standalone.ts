@@ -84,8 +84,9 @@ function renderTables(o: Opened): void {
   const narrative = el('div', { class: 'narrative' });
   for (const s of SECTIONS) {
     const t = o.report.narrative?.[s.id];
-    if (!t) continue;
-    narrative.append(el('h3', {}, s.heading), el('p', {}, t));
+    // A text section left blank is shown as such (the formats require it); a table's section may have none.
+    if (!t && 'table' in s) continue;
+    narrative.append(el('h3', {}, s.heading), t ? el('p', {}, t) : el('p', { class: 'note blank-text' }, '（未填写：年度报告必须有这部分的文字）'));
   }
   $('tables').replaceChildren(cover, ...(['t2', 't3', 't4'] as const).map((t) => sheetTable(o.report, t, severity)), narrative);
   $('tables-section').hidden = false;

@@ -330,6 +330,8 @@ describe('the task pane as a standalone page in Chromium', () => {
     const order = await page.$$eval('#issues .area', (areas) => areas.map((a) => [...a.querySelectorAll(':scope > ul > li')].map((li) => li.getAttribute('data-severity'))));
     for (const o of order) expect(o.join(',')).toMatch(/^(error,?)*(warning,?)*(info,?)*$/);
     await page.screenshot({ path: join(shots, 'standalone-grouped.png'), fullPage: true });
+    // The blank 文字部分 is shown as blank, not left out.
+    expect(await page.$$eval('#tables .narrative .blank-text', (ps) => ps.length)).toBe(3);
     // The filter, on a report with errors, warnings and notes.
     await openFile(page, join(samples, 'example-2021-mistakes.xlsx'));
     const shown = async () => page.$$eval('#issues > .area > ul > li', (lis) => (lis as HTMLElement[]).filter((li) => li.offsetParent !== null).map((li) => li.getAttribute('data-severity')));
