@@ -32,13 +32,12 @@ export async function loadReport(path: string): Promise<Loaded> {
     return { ok: false, problems: [`${name}：文件不存在或无法读取`] };
   }
   try {
-    // zod only for JSON, required when needed: a workbook's path never loads it.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    // zod only for JSON, SheetJS only for .xls/.et: loaded when needed, a workbook's path never loads them.
     const opened = await openReport(
       buf,
-      async () => require('../model/schema/lazy') as typeof import('../model/schema/lazy'),
+      () => import('../model/schema/lazy'),
       // SheetJS only for an .xls or .et file.
-      async () => require('../sheet/xls/xls-source') as typeof import('../sheet/xls/xls-source'),
+      () => import('../sheet/xls/xls-source'),
     );
     return { ok: true, ...opened };
   } catch (e) {
