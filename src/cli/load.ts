@@ -32,12 +32,13 @@ export async function loadReport(path: string): Promise<Loaded> {
     return { ok: false, problems: [`${name}：文件不存在或无法读取`] };
   }
   try {
-    // zod only for JSON, SheetJS only for .xls/.et: loaded when needed, a workbook's path never loads them.
+    // zod only for JSON, required when needed: a workbook's path never loads it.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const opened = await openReport(
       buf,
-      () => import('../model/schema/lazy'),
+      async () => require('../model/schema/lazy') as typeof import('../model/schema/lazy'),
       // SheetJS only for an .xls or .et file.
-      () => import('../sheet/xls/xls-source'),
+      async () => require('../sheet/xls/xls-source') as typeof import('../sheet/xls/xls-source'),
     );
     return { ok: true, ...opened };
   } catch (e) {
