@@ -39,6 +39,8 @@ export async function loadReport(path: string): Promise<Loaded> {
       async () => require('../model/schema/lazy') as typeof import('../model/schema/lazy'),
       // SheetJS only for an .xls or .et file.
       async () => require('../sheet/xls/xls-source') as typeof import('../sheet/xls/xls-source'),
+      // The label reading of workbooks not made from the template.
+      async () => require('../sheet/foreign') as typeof import('../sheet/foreign'),
     );
     return { ok: true, ...opened };
   } catch (e) {

@@ -8,7 +8,7 @@ import type * as Lazy from '../model/schema/lazy';
 import { WorkbookReadError } from './errors';
 import { getLayout, sheetName } from './layout';
 import { metaKey, type Places } from './places';
-import { readAnyWorkbook, readWorkbookBuffer } from './xlsx/open';
+import { readAnyWorkbook, readWorkbookBuffer, type ForeignLoader } from './xlsx/open';
 import { oleContainer } from './xlsx/zip';
 import type * as LegacyReader from './xls/xls-source';
 
@@ -50,7 +50,7 @@ function utf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
   return undefined;
 }
 
-export async function openReport(bytes: Uint8Array, loadSchema: SchemaLoader, loadLegacy?: LegacyLoader): Promise<OpenedReport> {
+export async function openReport(bytes: Uint8Array, loadSchema: SchemaLoader, loadLegacy?: LegacyLoader, loadForeign?: ForeignLoader): Promise<OpenedReport> {
   const wide = utf16(bytes);
   const text = (encoding: string) => new TextDecoder(encoding).decode(bytes).replace(/^\uFEFF/, '');
   const head = wide ? text(wide).slice(0, 64) : new TextDecoder().decode(bytes.subarray(0, 64)).replace(/^\uFEFF/, '');
@@ -76,7 +76,7 @@ export async function openReport(bytes: Uint8Array, loadSchema: SchemaLoader, lo
     return { report, reading: restoreReading(report.reading ?? []), places: templatePlaces(report), source: kind === SUBMISSION_KIND ? 'submission' : 'json', aggregate, computed: [] };
   }
   // An .xls or WPS .et (an OLE file that is not an encrypted .xlsx): read by SheetJS, then by labels like any other workbook.
-  const r = oleContainer(bytes) === 'legacy' && loadLegacy ? await readAnyWorkbook((await loadLegacy()).xlsSource(bytes)) : await readWorkbookBuffer(bytes);
+  const r = oleContainer(bytes) === 'legacy' && loadLegacy ? await readAnyWorkbook((await loadLegacy()).xlsSource(bytes), loadForeign) : await readWorkbookBuffer(bytes, loadForeign);
   // 说明 the add-in, the page or `xxgk fill` stored in the workbook come back with the report.
   const explanations = r.explanations.length ? (await loadSchema()).parseExplanations(r.explanations) : [];
   const report = explanations.length ? { ...r.report, explanations } : r.report;

@@ -28,6 +28,22 @@ function folderOfReports(n: number): { dir: string; files: string[] } {
 }
 
 describe('xxgk as a process', () => {
+  test('workbooks not made from the template, on worker threads running the sources: read by their labels, none unreadable', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(readFileSync(join(samples, 'example-2021-corrected.xlsx')) as unknown as ArrayBuffer);
+    // The template's marker gone (tables copied into a new workbook): only the labels are left to go by.
+    wb.removeWorksheet(wb.getWorksheet('_xxgk')!.id);
+    wb.definedNames.remove("'_xxgk'!$B$1", 'XXGK_FORMAT');
+    const buf = Buffer.from(await wb.xlsx.writeBuffer());
+    const dir = mkdtempSync(join(tmpdir(), 'xxgk-foreign-'));
+    const files = Array.from({ length: 24 }, (_, i) => join(dir, `u${i}.xlsx`));
+    for (const f of files) writeFileSync(f, buf);
+    const r = xxgk(['validate', '--jobs', '2', ...files]);
+    expect(r.stdout).not.toContain('无法读取');
+    expect(r.stdout.match(/通过/g)!.length).toBeGreaterThanOrEqual(24);
+  });
+
   test('a reader that closes early (validate … | head -1): the first line, and no stack trace', () => {
     const { files } = folderOfReports(12);
     const cmd = [process.execPath, ...TSX, CLI, 'validate', ...files].map((x) => `'${x}'`).join(' ');
