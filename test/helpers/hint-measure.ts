@@ -86,7 +86,9 @@ export function measureHints(n: number, seed: number): HintMeasure {
     const inputs = f.cells.filter((c) => c.table !== 't2' && !c.derived);
     const typed = rnd() < 0.2;
     // A total typed over (the formula replaced with a wrong number), or an input changed and the totals recalculated.
-    const target = typed ? f.cells.filter((c) => c.table !== 't2' && c.derived)[Math.floor(rnd() * 33) % f.cells.filter((c) => c.table !== 't2' && c.derived).length]! : inputs[Math.floor(rnd() * inputs.length)]!;
+    const totals = f.cells.filter((c) => c.table !== 't2' && c.derived);
+    const pool = typed ? totals : inputs;
+    const target = pool[Math.floor(rnd() * pool.length)]!;
     const current = t(report, target.table, target.row, target.col);
     const step = (1 + Math.floor(rnd() * 3)) * (rnd() < 0.5 || current < 3 ? 1 : -1);
     const changed = withCells(report, { [target.id]: current + step });
