@@ -31,6 +31,11 @@ export async function loadReport(path: string): Promise<Loaded> {
   } catch {
     return { ok: false, problems: [`${name}：文件不存在或无法读取`] };
   }
+  return openBuffer(buf, name);
+}
+
+/** Reads a file's bytes (a workbook, a report JSON or a submission); every failure is a Chinese message naming `name`. */
+export async function openBuffer(buf: Uint8Array, name: string): Promise<Loaded> {
   try {
     // zod only for JSON, required when needed: a workbook's path never loads it.
     // eslint-disable-next-line @typescript-eslint/no-require-imports

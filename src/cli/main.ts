@@ -28,6 +28,18 @@ const HELP = `xxgk ${VERSION} — 政府信息公开工作年度报告 校验与
   xxgk render <report.json|report.xlsx> --html|--docx -o <文件> [--force]
       生成可发布的年报（HTML 或 Word）；仍有错误时文件标“草稿”、退出码 1，--force 不加标记。Render the report as published.
 
+报送（政务公开办的收集服务器）/ the collection server:
+  xxgk server init [--data <文件夹> | --database postgres://…] [--reset-password]
+      创建报送数据库（默认内嵌 PostgreSQL，在 ./xxgk-data），打印管理员的一次性密码。
+  xxgk server units <单位名单.csv|.xlsx> [--json] [-o 报送码.csv] | --reset <单位名称>
+      导入或更新单位名单（单位名称、统一社会信用代码、机关类型，可选 分组/上级、联系人、电话），打印新单位的报送码（只显示一次）。
+  xxgk server status [--year 年度] [--json]        各单位的报送状态（服务停止时也可运行）
+  xxgk server backup -o <备份文件> | server restore <备份文件> --data <新文件夹>   内嵌数据库的备份与恢复
+  xxgk serve [--port 8080] [--host 127.0.0.1] [--public-url https://…] [--tls-key k.pem --tls-cert c.pem] [--trust-proxy]
+      启动服务：独立校验页面、Excel 与 WPS 加载项、单位报送接口和看板（/board.html），同一个地址。
+  xxgk submit <文件> --server <地址> --code <报送码>
+      本机校验后报送；退出码 0 已报送且通过 · 1 已收到但有错误 · 2 被拒绝或无法连接。
+
 选项 / options:
   --previous <文件>   上年的工作簿或 JSON，用于跨年度核对 / last year's report, for the cross-year rules
   --kind <类型>       机关类型 / agency kind: province|city|county|township|stateCouncilDept|department
@@ -61,6 +73,19 @@ export async function main(argv: string[]): Promise<number> {
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean' },
         jobs: { type: 'string' },
+        data: { type: 'string' },
+        database: { type: 'string' },
+        reset: { type: 'string' },
+        'reset-password': { type: 'boolean' },
+        port: { type: 'string' },
+        host: { type: 'string' },
+        'public-url': { type: 'string' },
+        web: { type: 'string' },
+        'tls-key': { type: 'string' },
+        'tls-cert': { type: 'string' },
+        'trust-proxy': { type: 'boolean' },
+        server: { type: 'string' },
+        code: { type: 'string' },
       },
     });
   } catch (e) {
@@ -90,6 +115,9 @@ export async function main(argv: string[]): Promise<number> {
     if (command === 'aggregate') return await (await import('./publish')).runAggregate(files, { ...values, jobs });
     if (command === 'import') return await (await import('./publish')).runImport(files, values);
     if (command === 'fill') return await (await import('./publish')).runFill(files, values);
+    if (command === 'server') return await (await import('./server')).runServer(files[0], files.slice(1), values);
+    if (command === 'serve') return await (await import('./server')).runServe(values);
+    if (command === 'submit') return await (await import('./submit')).runSubmit(files, values);
     if (command === 'render') return await (await import('./publish')).runRender(files, values);
   } catch (e) {
     if (e instanceof OutputError) {

@@ -2,9 +2,9 @@
 import { lstatSync, readdirSync, realpathSync, statSync } from 'fs';
 import { readFile } from 'fs/promises';
 import { basename, extname, join } from 'path';
-import { aggregate, AGGREGATE_KIND, AGENCY_KIND_IDS, exclusionReason, validate, type AgencyKind, type AggregateUnit, type Report } from '../model/core';
+import { aggregate, AGENCY_KIND_IDS, exclusionReason, validate, type AgencyKind, type AggregateUnit, type Report } from '../model/core';
 import { importPublished } from '../import/published';
-import { aggregateWorkbook } from '../workbook/aggregate-workbook';
+import { aggregateDocument, aggregateWorkbook } from '../workbook/aggregate-workbook';
 import { filledBuffer } from '../workbook/fill';
 import { WorkbookReadError } from '../sheet/xlsx/zip';
 import { docxToText, htmlToText } from '../import/html-text';
@@ -114,10 +114,7 @@ export async function runAggregate(
     return 2;
   }
   if (/\.xlsx$/i.test(opts.out)) writeOutput(opts.out, Buffer.from(await aggregateWorkbook(agg).xlsx.writeBuffer()), files);
-  else {
-    const doc = { kind: AGGREGATE_KIND, format: agg.report.format, includeErrors: agg.includeErrors, report: agg.report, validation: { valid: agg.result.valid, counts: agg.result.counts, issues: agg.result.issues }, rules: agg.rules, units: agg.units };
-    writeOutput(opts.out, `${JSON.stringify(doc, null, 2)}\n`, files);
-  }
+  else writeOutput(opts.out, aggregateDocument(agg), files);
   const included = agg.units.filter((u) => u.included);
   out(`汇总 ${included.length} 个单位（共 ${agg.units.length} 个报告${unreadable ? `，另有 ${unreadable} 个文件无法读取` : ''}）；含有错误的报告${agg.includeErrors ? '已计入' : '未计入'}。\n`);
   for (const u of agg.units.filter((x) => !x.included)) out(`  未计入：${printable(u.source)}（${printable(u.agencyName) || '未填机关名称'}）${u.excluded === 'errors' ? `有 ${u.errors} 个错误` : printable(exclusionReason(u))}\n`);

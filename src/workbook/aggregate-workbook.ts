@@ -1,6 +1,6 @@
 /** The aggregate as a workbook: the template filled with the sums, and a sheet 汇总情况 with the unit × rule matrix. */
 import type ExcelJS from 'exceljs';
-import { exclusionReason, RULES, type Aggregated } from '../model/core';
+import { AGGREGATE_KIND, exclusionReason, RULES, type Aggregated } from '../model/core';
 import { fillTemplate } from './fill';
 
 export const SUMMARY_SHEET = '汇总情况';
@@ -21,4 +21,10 @@ export function aggregateWorkbook(agg: Extract<Aggregated, { ok: true }>): Excel
   ws.getColumn(2).width = 30;
   for (let c = 7; c < 7 + agg.rules.length; c++) ws.getColumn(c).width = 14;
   return wb;
+}
+
+/** The aggregate as JSON (`xxgk aggregate -o 汇总.json`, the server's 汇总 download): one document shape for both. */
+export function aggregateDocument(agg: Extract<Aggregated, { ok: true }>): string {
+  const doc = { kind: AGGREGATE_KIND, format: agg.report.format, includeErrors: agg.includeErrors, report: agg.report, validation: { valid: agg.result.valid, counts: agg.result.counts, issues: agg.result.issues }, rules: agg.rules, units: agg.units };
+  return `${JSON.stringify(doc, null, 2)}\n`;
 }
