@@ -53,7 +53,8 @@ function rowsOf(bytes: Uint8Array): string[][] {
     for (const key of first.cells()) {
       const r = Math.floor(key / 16384);
       const c = key % 16384;
-      (rows[r] ??= [])[c] = first.cell(r, c).text.trim();
+      // The grid counts rows and columns from 1, as the spreadsheet shows them.
+      (rows[r - 1] ??= [])[c - 1] = first.cell(r, c).text.trim();
     }
     return Array.from(rows, (r) => Array.from(r ?? [], (v) => v ?? ''));
   }

@@ -56,7 +56,8 @@ export const unitsCsv = (units: readonly UnitEntry[]) =>
 
 /** `xxgk serve` on a free port; resolves with its address once it listens. */
 export function serveProcess(where: Where, extra: string[] = []): Promise<{ child: ChildProcess; origin: string }> {
-  const args = [TSX, 'src/cli/main.ts', 'serve', '--port', '0', ...(where.database ? ['--database', where.database] : ['--data', where.data!]), ...extra];
+  // Node itself runs the sources (tsx as a loader, not its CLI, which would run them in a child process that SIGKILL does not reach).
+  const args = ['--import', 'tsx', 'src/cli/main.ts', 'serve', '--port', '0', ...(where.database ? ['--database', where.database] : ['--data', where.data!]), ...extra];
   const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   return new Promise((resolve, reject) => {
     let out = '';
