@@ -76,6 +76,7 @@ const tsRules = (dev) => [{ test: /\.ts$/, exclude: /node_modules/, use: { loade
 const PAGE_FILES = [
   { from: 'src/taskpane/taskpane.css', to: 'taskpane.css' },
   { from: 'src/taskpane/help.html', to: 'help.html' },
+  { from: 'src/board/board.css', to: 'board.css' },
   { from: 'assets/icons', to: 'assets/icons' },
   { from: 'assets/template-*.xlsx', to: 'assets/[name][ext]' },
 ];
@@ -170,6 +171,8 @@ module.exports = async (env = {}, argv = {}) => {
       validator: './src/taskpane/validator.ts',
       // The standalone page reads files in a Web Worker: its lazy chunks load with importScripts.
       'open-worker': { import: './src/taskpane/open-worker.ts', chunkLoading: 'import-scripts' },
+      // The supervising office's board, served by `xxgk serve` (board.html).
+      board: './src/board/board.ts',
     },
     output: { path: path.resolve(__dirname, env.outDir || 'dist/addin'), filename: '[name].js', chunkFilename: '[name].[contenthash:8].js', clean: true },
     resolve: { extensions: ['.ts', '.js'] },
@@ -186,6 +189,7 @@ module.exports = async (env = {}, argv = {}) => {
         csp: cspFor(officeJsOrigin(officeJs)),
         pageTitle: '政府信息公开年报校验',
       }),
+      new HtmlWebpackPlugin({ filename: 'board.html', template: './src/board/board.html', chunks: ['board'], csp: cspFor(''), inject: 'body' }),
       new HtmlWebpackPlugin({ filename: 'validator.html', template: './src/taskpane/taskpane.html', chunks: ['validator'], officeJs: '', csp: cspFor(''), pageTitle: '政府信息公开年报校验（独立校验页面）' }),
       new CopyWebpackPlugin({
         patterns: [

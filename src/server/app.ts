@@ -52,7 +52,8 @@ function pagePolicies(dir: string | undefined): Map<string, string> {
   const policies = new Map<string, string>();
   if (!dir || !existsSync(dir)) return policies;
   for (const f of readdirSync(dir).filter((n) => n.endsWith('.html'))) {
-    const m = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(readFileSync(join(dir, f), 'utf8'));
+    // Minified pages drop the quotes around attribute values without spaces.
+    const m = /http-equiv=["']?Content-Security-Policy["']?\s+content="([^"]+)"/i.exec(readFileSync(join(dir, f), 'utf8'));
     if (m?.[1]) policies.set(f, m[1].replace(/&#39;/g, "'").replace(/&quot;/g, '"'));
   }
   return policies;
@@ -108,12 +109,12 @@ export async function buildApp(db: Db, options: ServeOptions = {}): Promise<Fast
     const path = req.url.split('?')[0] ?? '';
     const page = path === '/' ? 'validator.html' : path.replace(/^\//, '');
     const policy = policies.get(page);
-    if (policy) reply.header('Content-Security-Policy', policy);
-    else if (path.startsWith('/api/') || page === 'board.html') {
-      reply.header('Content-Security-Policy', page === 'board.html' ? (policies.get('board.html') ?? API_CSP) : API_CSP);
+    if (path.startsWith('/api/') || page === 'board.html') {
+      // The office's data: never framed (clickjacking a 确认), never cached.
+      reply.header('Content-Security-Policy', policy ? `${policy}; frame-ancestors 'none'` : API_CSP);
       reply.header('X-Frame-Options', 'DENY');
       reply.header('Cache-Control', 'no-store');
-    }
+    } else if (policy) reply.header('Content-Security-Policy', policy);
     return payload;
   });
   app.setErrorHandler((e: Error & { statusCode?: number; code?: string }, req, reply) => {

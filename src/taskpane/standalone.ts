@@ -1,4 +1,4 @@
-/* global document, window, getComputedStyle */
+/* global document, window, getComputedStyle, fetch, File */
 /**
  * The standalone validator: the task pane opened in a browser outside Excel. A workbook or JSON
  * is opened or dropped, validated with the same model, shown as the official tables with the
@@ -9,6 +9,7 @@ import { tableGrid } from '../sheet/table-grid';
 import { markLevels, type MarkLevel, type Places } from '../sheet/places';
 import { lostFormulas, totalRepairs, type TotalRepair } from '../sheet/totals';
 import { readInWorker, type PendingRead } from './read-in-worker';
+import { wireSubmit } from './submit';
 import { $, backToIssues, confirmExport, confirmRender, download, el, notify, renderIssues, reportDocx, say, summarize, typedYear } from './ui';
 
 /** A file handle of the File System Access API (Chromium): the same file read again without a dialog. */
@@ -324,4 +325,16 @@ export function wireStandalone(previous: () => Report | undefined): void {
   $('download-template-other').addEventListener('click', (e) => void onTemplate(e, true));
   window.addEventListener('xxgk:previous', () => opened && check(previous()));
   say('请打开或拖入填好的年报工作簿（.xlsx）或导出的 JSON。');
+  void wireSubmit(() => (opened?.result ? { report: opened.report, result: opened.result } : undefined), 'xxgk-web');
+  void openServerVersion(previous);
+}
+
+/** The office's board opens a unit's version here (validator.html?version=N): fetched from the server with the board's session. */
+async function openServerVersion(previous: () => Report | undefined): Promise<void> {
+  const id = new URLSearchParams(window.location.search).get('version');
+  if (!id || !/^\d+$/.test(id)) return;
+  const res = await fetch(`/api/admin/versions/${id}/file`, { credentials: 'same-origin' }).catch(() => undefined);
+  if (!res?.ok) return say(res?.status === 401 ? '请先在看板登录，再打开报送的版本。' : '无法取得这个报送版本。', 'fail');
+  const name = decodeURIComponent(/filename\*=UTF-8''([^;]+)/.exec(res.headers.get('Content-Disposition') ?? '')?.[1] ?? `版本${id}`);
+  await open(new File([await res.blob()], name), previous);
 }
