@@ -9,7 +9,7 @@ import { tableGrid } from '../sheet/table-grid';
 import { markLevels, type MarkLevel, type Places } from '../sheet/places';
 import { lostFormulas, totalRepairs, type TotalRepair } from '../sheet/totals';
 import { readInWorker, type PendingRead } from './read-in-worker';
-import { wireSubmit } from './submit';
+import { whenServed } from './server-probe';
 import { $, backToIssues, confirmExport, confirmRender, download, el, notify, renderIssues, reportDocx, say, summarize, typedYear } from './ui';
 
 /** A file handle of the File System Access API (Chromium): the same file read again without a dialog. */
@@ -325,7 +325,7 @@ export function wireStandalone(previous: () => Report | undefined): void {
   $('download-template-other').addEventListener('click', (e) => void onTemplate(e, true));
   window.addEventListener('xxgk:previous', () => opened && check(previous()));
   say('请打开或拖入填好的年报工作簿（.xlsx）或导出的 JSON。');
-  void wireSubmit(() => (opened?.result ? { report: opened.report, result: opened.result } : undefined), 'xxgk-web');
+  void whenServed(() => (opened?.result ? { report: opened.report, result: opened.result } : undefined), 'xxgk-web');
   void openServerVersion(previous);
 }
 

@@ -22,7 +22,7 @@ interface UnitStatus {
 const CODE_KEY = 'xxgk:code';
 
 /** The server's API beside this page: the page's own origin (a relative URL would point into /wps/ for the WPS pane). */
-const api = (path: string) => new URL(`/api/${path}`, window.location.origin).toString();
+export const api = (path: string) => new URL(`/api/${path}`, window.location.origin).toString();
 
 function show(nodes: (Node | string)[], state?: 'pass' | 'fail'): void {
   const box = $('submit-result');
@@ -74,15 +74,8 @@ async function onStatus(): Promise<void> {
   show([el('p', {}, s.unit), list]);
 }
 
-/** Shows 报送 when this page is served by a collection server; otherwise leaves it hidden. */
-export async function wireSubmit(current: () => { report: Report; result: ValidationResult } | undefined, surface: Surface): Promise<void> {
-  if (!/^https?:$/.test(window.location.protocol)) return;
-  try {
-    const info = (await (await fetch(api('info'), { credentials: 'omit' })).json()) as { server?: boolean };
-    if (!info.server) return;
-  } catch {
-    return;
-  }
+/** Shows 报送 (called once the page knows a collection server serves it: see ./server-probe). */
+export function wireSubmit(current: () => { report: Report; result: ValidationResult } | undefined, surface: Surface): void {
   ($('submit-code') as HTMLInputElement).value = localStorage.getItem(CODE_KEY) ?? '';
   $('submit').addEventListener('click', () => void onSubmit(current, surface));
   $('submit-status').addEventListener('click', () => void onStatus());

@@ -6,7 +6,7 @@
  * src/host, the work through actions.ts.
  */
 import { exportSubmission } from '../sheet/export';
-import { wireSubmit } from './submit';
+import { whenServed } from './server-probe';
 import { aggregate, exclusionReason, withExplanation, type AggregateUnit, type FormatId, type Issue } from '../model/core';
 import { whenExcelReady } from '../host/excel';
 import { WpsHost } from '../host/wps';
@@ -206,7 +206,7 @@ function wireHost(spreadsheet: SpreadsheetHost): void {
   $('aggregate-files').addEventListener('change', () => void onAggregate());
   window.addEventListener('xxgk:previous', () => last && void onCheck());
   // 报送 appears when the pane is served by the office's collection server (xxgk serve).
-  void wireSubmit(() => last, 'xxgk-addin');
+  void whenServed(() => last, 'xxgk-addin');
 }
 
 const et = etApplication();

@@ -94,8 +94,9 @@ describe('webpack build of the add-in', () => {
 
   test('the pages read workbooks with the streaming reader: ExcelJS only in the chunk loaded on demand for writing; the task pane stays small', () => {
     const gz = (f: string) => gzipSync(readFileSync(join(out, f))).length;
-    // 64 KB gzip: the in-Excel path (the model, the reader, hints with their evidence); the published-report and foreign-workbook readers load apart.
-    expect(gz('functions.js') + gz('taskpane.js')).toBeLessThan(64 * 1024);
+    // 65 KB gzip: the in-Excel path (the model, the reader, hints with their evidence, the probe for a 报送 server); the
+    // published-report and foreign-workbook readers and the 报送 code itself load apart.
+    expect(gz('functions.js') + gz('taskpane.js')).toBeLessThan(65 * 1024);
     const scripts = readdirSync(out).filter((f) => f.endsWith('.js'));
     const entries = ['functions.js', 'taskpane.js', 'validator.js', 'open-worker.js'];
     const withExcelJS = scripts.filter((f) => /ExcelJS|exceljs/.test(readFileSync(join(out, f), 'utf8')));
