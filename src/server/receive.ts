@@ -9,7 +9,7 @@ import { issueAddress } from '../sheet/places';
 import { normalizeLabel } from '../sheet/reader';
 import type { Db } from './db';
 import { sha256Hex } from './secrets';
-import { audit, insertVersion, latestVersion, statusRows, type Unit } from './store';
+import { audit, insertVersion, latestVersion, type Unit } from './store';
 import { STATUSES, statusOf, type Status } from './status';
 
 export interface Verdict {
@@ -42,9 +42,9 @@ function identityProblem(unit: Unit, report: Report): string | undefined {
 }
 
 async function previousYear(db: Db, unitId: number, year: number): Promise<Report | undefined> {
-  const row = (await statusRows(db, year - 1)).find((r) => r.unitId === unitId && r.status === 'confirmed');
-  if (!row?.versionId) return undefined;
-  const body = (await db.query<{ body: Uint8Array }>('SELECT body FROM versions WHERE id = $1', [row.versionId]))[0]?.body;
+  const last = await latestVersion(db, unitId, year - 1);
+  if (last?.review !== 'confirm') return undefined;
+  const body = (await db.query<{ body: Uint8Array }>('SELECT body FROM versions WHERE id = $1', [last.id]))[0]?.body;
   const loaded = body ? await openBuffer(new Uint8Array(body), '上年报告') : undefined;
   return loaded?.ok ? loaded.report : undefined;
 }

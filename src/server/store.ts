@@ -120,11 +120,12 @@ export async function latestVersion(db: Queryable, unitId: number, year: number)
   )[0];
 }
 
+/** The file goes in as base64 text, decoded by the database: PGlite serialises a byte-array parameter byte by byte. */
 export async function insertVersion(db: Queryable, v: NewVersion): Promise<number> {
   const rows = await db.query<{ id: number }>(
     `INSERT INTO versions (unit_id, year, format, file_name, size, file_sha256, report_sha256, source, valid, errors, warnings, explained, client, body, result)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15::jsonb) RETURNING id`,
-    [v.unitId, v.year, v.format, v.fileName, v.body.length, v.fileSha256, v.reportSha256, v.source, v.valid, v.errors, v.warnings, v.explained, v.client, Buffer.from(v.body), JSON.stringify(v.result)],
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, decode($14, 'base64'), $15::jsonb) RETURNING id`,
+    [v.unitId, v.year, v.format, v.fileName, v.body.length, v.fileSha256, v.reportSha256, v.source, v.valid, v.errors, v.warnings, v.explained, v.client, Buffer.from(v.body).toString('base64'), JSON.stringify(v.result)],
   );
   return rows[0]!.id;
 }
