@@ -13,6 +13,8 @@ import { parseUnitList } from '../../src/server/unit-list';
 import { filledBuffer } from '../../src/workbook/fill';
 import { consistentReport, withCells, withText } from '../helpers/reports';
 import { startServer, UNITS, unitsCsv, xxgk, type TestServer } from '../helpers/server';
+import { manifestErrors } from '../helpers/manifest-xsd';
+import { copyFileSync, mkdirSync } from 'fs';
 
 jest.setTimeout(180_000);
 
@@ -115,5 +117,25 @@ describe('xxgk server and xxgk submit', () => {
     expect(old.statusCode).toBe(401);
     const fresh = await s.call('GET', '/api/unit', { headers: { authorization: `Bearer ${code}` } });
     expect(fresh.json().unit).toBe(UNITS[1]!.name);
+  });
+});
+
+describe('xxgk serve --public-url', () => {
+  let s: TestServer;
+  beforeAll(async () => {
+    const web = mkdtempSync(join(tmpdir(), 'xxgk-web-'));
+    copyFileSync(join(__dirname, '../../manifest.xml'), join(web, 'manifest.xml'));
+    mkdirSync(join(web, 'assets'));
+    s = await startServer('embedded', ['--web', web, '--public-url', 'https://xxgk.example.gov.cn/zwgk/']);
+  });
+  afterAll(async () => s?.close());
+
+  test("/manifest.xml points Excel at the server's public address and passes Microsoft's XSDs", async () => {
+    const r = await s.call('GET', '/manifest.xml');
+    expect(r.statusCode).toBe(200);
+    const xml = r.body.toString('utf8');
+    expect(xml).toContain('https://xxgk.example.gov.cn/zwgk/taskpane.html');
+    expect(xml).not.toContain('localhost');
+    expect(await manifestErrors(xml)).toEqual([]);
   });
 });
