@@ -77,6 +77,8 @@ const PAGE_FILES = [
   { from: 'src/taskpane/taskpane.css', to: 'taskpane.css' },
   { from: 'src/taskpane/help.html', to: 'help.html' },
   { from: 'src/board/board.css', to: 'board.css' },
+  // 审核规则说明, generated from the rule catalogue with examples run by the validator (npm run gen:assets).
+  { from: 'assets/rules-guide.html', to: 'rules.html' },
   { from: 'assets/icons', to: 'assets/icons' },
   { from: 'assets/template-*.xlsx', to: 'assets/[name][ext]' },
 ];

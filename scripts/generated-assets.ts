@@ -28,3 +28,10 @@ export async function generatedWorkbooks(): Promise<Record<string, Buffer>> {
   for (const name of SAMPLE_REPORTS) out[`assets/samples/${name}.xlsx`] = await filledBuffer(sample(name));
   return out;
 }
+
+/** 审核规则说明 as a page (the add-in and the server serve it as rules.html): every rule with its example, run now. */
+export async function generatedGuide(): Promise<Record<string, string>> {
+  const { ruleExamples } = await import('../src/cli/rule-examples');
+  const { rulesGuideHtml } = await import('../src/publish/rules-guide');
+  return { 'assets/rules-guide.html': rulesGuideHtml(await ruleExamples()) };
+}

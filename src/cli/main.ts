@@ -27,6 +27,8 @@ const HELP = `xxgk ${VERSION} — 政府信息公开工作年度报告 校验与
       把年度报告 JSON 或导出的提交文件写回模板工作簿（含说明和读取问题）。Write a report or submission into the template.
   xxgk render <report.json|report.xlsx> --html|--docx -o <文件> [--force]
       生成可发布的年报（HTML 或 Word）；仍有错误时文件标“草稿”、退出码 1，--force 不加标记。Render the report as published.
+  xxgk rules [--html|--docx] -o <审核规则说明.html|.docx>
+      审核规则说明：每条规则的含义、示例（运行校验得到）和改正方法，供转发各单位。
 
 报送（政务公开办的收集服务器）/ the collection server:
   xxgk server init [--data <文件夹> | --database postgres://…] [--reset-password]
@@ -115,6 +117,7 @@ export async function main(argv: string[]): Promise<number> {
     if (command === 'aggregate') return await (await import('./publish')).runAggregate(files, { ...values, jobs });
     if (command === 'import') return await (await import('./publish')).runImport(files, values);
     if (command === 'fill') return await (await import('./publish')).runFill(files, values);
+    if (command === 'rules') return await (await import('./rules')).runRules(values);
     if (command === 'server') return await (await import('./server')).runServer(files[0], files.slice(1), values);
     if (command === 'serve') return await (await import('./server')).runServe(values);
     if (command === 'submit') return await (await import('./submit')).runSubmit(files, values);

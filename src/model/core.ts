@@ -11,6 +11,7 @@ export type { Submission } from './schema/submission';
 export { RULE_IDS, SEVERITIES, type RuleId, type Severity } from './rules/ids';
 export { AREA_LABELS, RULES, RULES_VERSION, ruleApplies, SEVERITY_LABELS, type RuleInfo, type RuleFamily } from './rules/catalog';
 export { zhCN, type MessageCatalogue } from './rules/messages.zh-CN';
+export { FIXES } from './rules/fixes.zh-CN';
 export type { Issue, IssueArea, Evidence, Place, RuleParams } from './rules/types';
 export type { RootCauseHint } from './rules/root-cause';
 export { cellWhere } from './rules/where';
