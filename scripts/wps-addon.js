@@ -18,6 +18,7 @@ function ribbonXml() {
       <tab id="xxgkTab" label="政府信息公开">
         <group id="xxgkGroup" label="年报校验">
           <button id="xxgkOpenPane" label="年报校验" screentip="打开年报校验任务窗格：插入模板、校验、导出报送文件" onAction="OnAction" getImage="GetImage" size="large"/>
+          <button id="xxgkHelp" label="使用说明" screentip="使用说明和审核规则说明" onAction="OnAction" getImage="GetImage" size="large"/>
         </group>
       </tab>
     </tabs>

@@ -12,6 +12,7 @@ import type { Browser, Page } from 'playwright-core';
 import { getFormat, type Report } from '../../src/model/core';
 import { filledBuffer } from '../../src/workbook/fill';
 import { launch } from '../helpers/browser';
+import { helpPicture } from '../helpers/help-pictures';
 import { consistentReport, withCells, withText } from '../helpers/reports';
 import { startServer, UNITS, xxgk, type TestServer } from '../helpers/server';
 
@@ -101,12 +102,14 @@ test('a unit submits from the page, the office returns it with a note, the unit 
   await unit.waitForFunction(() => /退回说明/.test(document.getElementById('submit-result')?.textContent ?? ''));
   expect(await unit.textContent('#submit-result')).toContain('表四行政复议的数字有误');
   expect(await unitSubmits(unit, corrected, s.codes.get(edu.name)!)).toContain('已报送 2024 年度报告');
+  await helpPicture(unit, 'step8-submit', '#submit-section');
   expect(await unitSubmits(await browser.newPage(), other, s.codes.get(hrss.name)!)).toContain('已报送');
   expect(errors).toEqual([]);
 
   // The office opens the version in the validator's view, confirms both, and downloads the 汇总.
   await office.reload();
   await office.waitForSelector('#board:not([hidden])');
+  await helpPicture(office, 'board', '#overview-heading >> xpath=..');
   const [view] = await Promise.all([office.waitForEvent('popup'), office.click(`tr[data-unit="${edu.name}"] a:has-text("查看")`)]);
   await view.waitForFunction(() => /已打开/.test(document.getElementById('file-status')?.textContent ?? ''));
   expect(await view.textContent('#summary')).toContain('通过');

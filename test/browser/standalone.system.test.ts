@@ -7,6 +7,7 @@ import { join } from 'path';
 import type { Browser, Page } from 'playwright-core';
 import { main } from '../../src/cli/main';
 import { launch, serve } from '../helpers/browser';
+import { helpPicture } from '../helpers/help-pictures';
 import { withEmptyRows } from '../helpers/hostile';
 import { filledWorkbook, toBuffer } from '../helpers/workbooks';
 import { readWorkbookBuffer } from '../../src/sheet/xlsx/open';
@@ -73,6 +74,34 @@ afterAll(async () => {
 });
 
 describe('the task pane as a standalone page in Chromium', () => {
+  test('使用说明: each step as a clerk sees it, pictured for help.html', async () => {
+    const { page, errors } = await openPage();
+    await page.setViewportSize({ width: 760, height: 1000 });
+    await page.fill('#agency-name', '示例县自然资源局');
+    await helpPicture(page, 'step1-template', 'section[aria-labelledby="template-heading"]');
+    await openFile(page, join(root, 'assets/template-2021.xlsx'));
+    await helpPicture(page, 'step2-fill', '#tables .table-scroll >> nth=0');
+    await openFile(page, join(samples, 'example-2021-mistakes.xlsx'));
+    await helpPicture(page, 'step3-check', '#results');
+    await page.click('#issues li[data-rule="T3-RESULT-TOTAL"] button.issue');
+    await helpPicture(page, 'step4-issue');
+    await page.fill('#issues li[data-rule="T2-RULES-AUTHORITY"] textarea', '本局受县政府委托起草的规章，已按要求填报');
+    await helpPicture(page, 'step5-explain', '#issues li[data-rule="T2-RULES-AUTHORITY"]');
+    await page.setInputFiles('#previous', join(samples, 'example-2021-corrected.json'));
+    await page.waitForFunction(() => document.getElementById('previous-status')?.textContent?.includes('已载入'));
+    await helpPicture(page, 'step6-previous', '#previous-status >> xpath=..');
+    await page.setInputFiles('#previous', []);
+    await openFile(page, join(samples, 'example-2021-corrected.xlsx'));
+    await helpPicture(page, 'step7-recheck', '#results');
+    await helpPicture(page, 'step8-export', 'section[aria-labelledby="send-heading"]');
+    await openFile(page, join(samples, 'example-2021-mistakes.xlsx'));
+    await page.click('#render-docx');
+    await page.waitForSelector('#dialog:not([hidden])');
+    await helpPicture(page, 'step9-report', '#dialog .dialog-box');
+    await page.click('#dialog-cancel');
+    expect(errors).toEqual([]);
+  });
+
   test('the 2021 sample with mistakes: exactly the command line’s issues; clicking one highlights its cell', async () => {
     const { page, errors } = await openPage();
     const file = join(samples, 'example-2021-mistakes.xlsx');

@@ -1,6 +1,6 @@
 /**
  * The WPS add-in's main script (index.html loads it when WPS 表格 starts): the ribbon's callbacks
- * (ribbon.xml names them) and the custom functions. The ribbon button opens the task pane.
+ * (ribbon.xml names them) and the custom functions. The ribbon buttons open the task pane and the 使用说明.
  */
 import { registerFunctions } from './functions';
 
@@ -40,6 +40,8 @@ export function ribbonCallbacks(wps: WpsRuntime, pageHref: string) {
     OnAddinLoad: () => true,
     OnAction: (control: { Id: string }) => {
       if (control.Id === 'xxgkOpenPane') togglePane(wps, pageHref);
+      // 使用说明 in a pane of its own, beside the spreadsheet (the same documented CreateTaskPane).
+      if (control.Id === 'xxgkHelp') wps.CreateTaskPane(new URL('help.html', pageHref).href, '使用说明').Visible = true;
       return true;
     },
     GetImage: () => 'assets/icons/icon-80.png',
