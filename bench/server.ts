@@ -42,7 +42,7 @@ export async function benchServer(): Promise<void> {
   const server = spawn(process.execPath, [cli, 'serve', '--data', data, '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
   const origin = await new Promise<string>((resolve) => {
     let out = '';
-    server.stdout!.on('data', (d) => {
+    server.stdout.on('data', (d) => {
       out += String(d);
       const m = /报送服务已启动：(http:\/\/[^（\s]+)/.exec(out);
       if (m) resolve(m[1]!);

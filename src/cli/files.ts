@@ -27,7 +27,7 @@ export async function mapFiles<O>(files: readonly string[], task: FileTask, jobs
 export async function taskRunner(task: FileTask): Promise<(file: string) => Promise<unknown>> {
   if (task.kind === 'check') {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { checkFile } = require('./check') as typeof import('./check');
+    const { checkFile } = require('./check-file') as typeof import('./check-file');
     return (file) => checkFile(file, task.json, task.previous);
   }
   // eslint-disable-next-line @typescript-eslint/no-require-imports

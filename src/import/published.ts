@@ -514,7 +514,7 @@ function readTablesOnce(tokens: readonly Token[], format: FormatId): Importer {
     return im.keys.findIndex((k) => subject.test(k.replace(/^#+/, '')));
   });
   const end = (k: number) => {
-    const later = [...headingAt.slice(k + 1), im.heading(SECTIONS[4]!.heading)].filter((x) => x > headingAt[k]!);
+    const later = [...headingAt.slice(k + 1), im.heading(SECTIONS[4].heading)].filter((x) => x > headingAt[k]!);
     return later.length ? Math.min(...later) : im.tokens.length;
   };
   // Without its heading a table is searched for in the whole text.

@@ -147,7 +147,7 @@ describe('the task pane as a standalone page in Chromium', () => {
     const file = join(samples, 'example-2021-corrected.xlsx');
     await openFile(page, file);
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export')]);
-    const got = JSON.parse(readFileSync((await download.path())!, 'utf8'));
+    const got = JSON.parse(readFileSync((await download.path()), 'utf8'));
     const cliOut = join(work, 'cli.json');
     await cli('export', file, '-o', cliOut);
     const want = JSON.parse(readFileSync(cliOut, 'utf8'));
@@ -162,7 +162,7 @@ describe('the task pane as a standalone page in Chromium', () => {
     expect(download.suggestedFilename()).toBe('示例县自然资源局2024年政府信息公开工作年度报告.docx');
     const { docxToText } = await import('../../src/import/html-text');
     const { importPublished } = await import('../../src/import/published');
-    const back = importPublished(await docxToText(readFileSync((await download.path())!)));
+    const back = importPublished(await docxToText(readFileSync((await download.path()))));
     expect(back.missing).toEqual([]);
     expect(back.report.tables).toEqual(JSON.parse(readFileSync(join(samples, 'example-2021-corrected.json'), 'utf8')).tables);
   });
@@ -177,7 +177,7 @@ describe('the task pane as a standalone page in Chromium', () => {
     await page.click('#export');
     await page.waitForSelector('#dialog:not([hidden])');
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#dialog-ok')]);
-    const doc = JSON.parse(readFileSync((await download.path())!, 'utf8'));
+    const doc = JSON.parse(readFileSync((await download.path()), 'utf8'));
     expect(doc.explanations).toEqual([expect.objectContaining({ ruleId: 'T2-RULES-AUTHORITY', cell: 't2.rules.issued', text: '代县政府起草的规章' })]);
     expect(doc.validation.issues.find((i: { ruleId: string }) => i.ruleId === 'T2-RULES-AUTHORITY').explanation).toBe('代县政府起草的规章');
   });
@@ -381,7 +381,7 @@ describe('the task pane as a standalone page in Chromium', () => {
     await page.click('#issues li[data-rule="T2-RULES-AUTHORITY"] .explain button');
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download-corrected')]);
     expect(download.suggestedFilename()).toBe('example-2021-mistakes（已改正）.xlsx');
-    const read = await readWorkbookBuffer(readFileSync((await download.path())!));
+    const read = await readWorkbookBuffer(readFileSync((await download.path())));
     expect(read.reading.filter((i) => i.ruleId === 'FORM-FORMULA-REPLACED')).toEqual([]);
     const result = validateRead(read);
     expect(result.issues.filter((i) => /^T[34]-/.test(i.ruleId))).toEqual([]);
@@ -433,7 +433,7 @@ describe('the task pane as a standalone page in Chromium', () => {
     await page.fill('#year', '2024');
     await page.fill('#agency-name', '某县人民政府办公室');
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download-template')]);
-    const read = await readWorkbookBuffer(readFileSync((await download.path())!));
+    const read = await readWorkbookBuffer(readFileSync((await download.path())));
     expect([read.report.format, read.report.metadata.year, read.report.metadata.agencyName]).toEqual(['2021', 2024, '某县人民政府办公室']);
   });
 
@@ -451,7 +451,7 @@ describe('the task pane as a standalone page in Chromium', () => {
       [...document.querySelectorAll<HTMLElement>('body *')]
         .filter((e) => e.offsetParent !== null && [...e.childNodes].some((n) => n.nodeType === 3 && n.textContent!.trim()))
         .filter((e) => parseFloat(getComputedStyle(e).fontSize) < 14)
-        .map((e) => `${e.tagName}.${e.className}: ${e.textContent!.slice(0, 20)}`),
+        .map((e) => `${e.tagName}.${e.className}: ${e.textContent.slice(0, 20)}`),
     );
     expect(small).toEqual([]);
     await page.setViewportSize({ width: 1280, height: 900 });

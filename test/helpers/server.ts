@@ -63,7 +63,7 @@ export function serveProcess(where: Where, extra: string[] = []): Promise<{ chil
     let out = '';
     let err = '';
     const timer = setTimeout(() => reject(new Error(`xxgk serve did not start: ${out}${err}`)), 60_000);
-    child.stdout!.on('data', (d) => {
+    child.stdout.on('data', (d) => {
       out += String(d);
       const m = /报送服务已启动：(http:\/\/[^（\s]+)/.exec(out);
       if (m) {
@@ -71,7 +71,7 @@ export function serveProcess(where: Where, extra: string[] = []): Promise<{ chil
         resolve({ child, origin: m[1]! });
       }
     });
-    child.stderr!.on('data', (d) => (err += String(d)));
+    child.stderr.on('data', (d) => (err += String(d)));
     child.on('exit', (code) => {
       clearTimeout(timer);
       reject(new Error(`xxgk serve exited (${code}): ${out}${err}`));

@@ -48,7 +48,7 @@ describe('render the publishable report', () => {
       ['二、主动公开政府信息情况', '本年度主动公开各类信息 1200 条。'],
       ['三、收到和处理政府信息公开申请情况', '本年度收到申请较上年增加。'],
       ['四、政府信息公开行政复议、行政诉讼情况', '本年度未发生行政诉讼。'],
-    ]) {
+    ] as const) {
       const h = text.indexOf(heading);
       expect([heading, h >= 0, text.indexOf(line) > h]).toEqual([heading, true, true]);
     }

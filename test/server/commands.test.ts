@@ -100,7 +100,7 @@ describe('xxgk server and xxgk submit', () => {
     expect(again.stderr).toContain('已经初始化过');
     const reset = xxgk(['server', 'units', '--reset', UNITS[1]!.name, '--data', data, '--json']);
     expect(reset.status).toBe(0);
-    const [{ code }] = JSON.parse(reset.stdout) as { code: string }[];
+    const { code } = (JSON.parse(reset.stdout) as { code: string }[])[0]!;
     expect(code).not.toBe(s.codes.get(UNITS[1]!.name));
     const status = xxgk(['server', 'status', '--data', data, '--json']);
     const rows = JSON.parse(status.stdout).units as { name: string; status: string }[];

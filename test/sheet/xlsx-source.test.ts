@@ -65,7 +65,7 @@ describe('streaming xlsx reader', () => {
     const date = layout.meta.find((m) => m.field === 'date')!;
     const ref = `${String.fromCharCode(64 + date.col)}${date.row}`;
     p.files['xl/styles.xml'] = strToU8(strFromU8(p.files['xl/styles.xml']!).replace(/<cellXfs count="(\d+)">/, (_m, n) => `<cellXfs count="${Number(n) + 1}">`).replace('</cellXfs>', '<xf numFmtId="14" fontId="0" fillId="0" borderId="0" applyNumberFormat="1"/></cellXfs>'));
-    const xfs = (strFromU8(p.files['xl/styles.xml']!).match(/<cellXfs[\s\S]*?<\/cellXfs>/)![0].match(/<xf /g) ?? []).length;
+    const xfs = (strFromU8(p.files['xl/styles.xml']).match(/<cellXfs[\s\S]*?<\/cellXfs>/)![0].match(/<xf /g) ?? []).length;
     p.edit('基本信息', (xml) => setCell(xml, ref, `<c r="${ref}" s="${xfs - 1}"><v>45672</v></c>`));
     expect((await readWorkbookBuffer(p.build())).report.metadata.date).toBe('2025-01-15');
     p.files['xl/workbook.xml'] = strToU8(strFromU8(p.files['xl/workbook.xml']!).replace('<workbookPr ', '<workbookPr date1904="1" '));

@@ -117,7 +117,7 @@ function explain(view: ReportView, derivation: Derivation, residual: readonly nu
   if (evidence.length) {
     const index = (id: string) => view.format.byId.get(id)!.index;
     const before = (id: string) => view.values[index(id)]!;
-    const after = (id: string) => before(id) + delta! * (eff.get(index(id)) ?? 0);
+    const after = (id: string) => before(id) + delta * (eff.get(index(id)) ?? 0);
     for (const [k, f] of evidence.entries()) {
       const was = f.accepts(before);
       const now = f.accepts(after);
