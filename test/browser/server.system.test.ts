@@ -4,7 +4,6 @@
  * the note and submits the corrected file; the office confirms and downloads the 汇总, whose sums
  * equal `xxgk aggregate` of the same files.
  */
-import { execFileSync } from 'child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
@@ -12,13 +11,13 @@ import type { Browser, Page } from 'playwright-core';
 import { getFormat, type Report } from '../../src/model/core';
 import { filledBuffer } from '../../src/workbook/fill';
 import { launch } from '../helpers/browser';
+import { builtAddin } from '../helpers/built-addin';
 import { helpPicture } from '../helpers/help-pictures';
 import { consistentReport, withCells, withText } from '../helpers/reports';
 import { startServer, UNITS, xxgk, type TestServer } from '../helpers/server';
 
 jest.setTimeout(300_000);
 
-const root = join(__dirname, '../..');
 const work = mkdtempSync(join(tmpdir(), 'xxgk-srv-e2e-'));
 let s: TestServer;
 let browser: Browser;
@@ -36,9 +35,7 @@ async function file(name: string, report: Report): Promise<string> {
 }
 
 beforeAll(async () => {
-  const web = join(work, 'addin');
-  execFileSync('npx', ['webpack', '--mode', 'production', '--env', `outDir=${web}`], { cwd: root, stdio: 'pipe' });
-  s = await startServer('embedded', ['--web', web]);
+  s = await startServer('embedded', ['--web', await builtAddin()]);
   browser = await launch();
 });
 

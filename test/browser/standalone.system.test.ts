@@ -1,5 +1,4 @@
 import axe from 'axe-core';
-import { execFileSync } from 'child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'fs';
 import type { Server } from 'http';
 import { tmpdir } from 'os';
@@ -7,6 +6,7 @@ import { join } from 'path';
 import type { Browser, Page } from 'playwright-core';
 import { main } from '../../src/cli/main';
 import { launch, serve } from '../helpers/browser';
+import { builtAddin } from '../helpers/built-addin';
 import { helpPicture } from '../helpers/help-pictures';
 import { withEmptyRows } from '../helpers/hostile';
 import { filledWorkbook, toBuffer } from '../helpers/workbooks';
@@ -61,9 +61,7 @@ async function openFile(page: Page, file: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  const out = join(work, 'addin');
-  execFileSync('npx', ['webpack', '--mode', 'production', '--env', `outDir=${out}`], { cwd: root, stdio: 'pipe' });
-  ({ server, origin } = await serve(out));
+  ({ server, origin } = await serve(await builtAddin()));
   browser = await launch();
   mkdirSync(shots, { recursive: true });
 });
