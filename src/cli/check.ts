@@ -1,6 +1,6 @@
 /** xxgk validate and xxgk export. */
 import { validateRead, type Report } from '../model/core';
-import { exportSubmission } from '../sheet/export';
+import { exportSubmission } from '../flows/export';
 import type { Checked } from './check-file';
 import { mapFiles } from './files';
 import { loadReport } from './load';

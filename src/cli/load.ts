@@ -1,6 +1,6 @@
 import { readFileSync, statSync } from 'fs';
 import { basename } from 'path';
-import { excerpt, openReport, type OpenedReport } from '../sheet/open-report';
+import { excerpt, openReport, type OpenedReport } from '../flows/open-report';
 import { LIMITS, WorkbookReadError } from '../sheet/xlsx/zip';
 
 /** JSON files larger than this are not a report: refuse before reading them. */

@@ -176,7 +176,7 @@ export async function runImport(files: string[], opts: { out?: string; kind?: st
   const r = importPublished(text, { ...(kind ? { agencyKind: kind } : {}), ...(opts.year ? { year: Number(opts.year) } : {}), ...(opts.name ? { agencyName: opts.name } : {}) });
   if (/\.xlsx$/i.test(opts.out)) writeOutput(opts.out, await filledBuffer(r.report, { imported: true }), files);
   else writeOutput(opts.out, `${JSON.stringify(r.report, null, 2)}\n`, files);
-  for (const i of r.issues) err(`  ${i.severity === 'error' ? '缺失' : '提示'} ${i.ruleId}  ${i.message}\n`);
+  for (const i of r.issues) err(`  ${i.severity === 'error' ? '缺失' : '提示'} ${i.ruleId}${i.at ? `  ${i.at}` : ''}  ${i.message}\n`);
   const result = validate(r.report, { reading: r.issues });
   out(`已导入 ${r.report.metadata.agencyName || '（未识别机关名称）'} ${r.report.metadata.year ?? '？'} 年度（${r.report.format} 版格式）→ ${opts.out}；${r.missing.length ? `${r.missing.length} 个单元格未找到` : '全部单元格已找到'}，校验${result.valid ? '通过' : `有 ${result.counts.error} 个错误`}\n`);
   return r.missing.length ? 1 : 0;

@@ -88,8 +88,10 @@ function cases(): Record<RuleId, Case> {
   const meta = (m: Partial<Report['metadata']>) => ({ ...c, metadata: { ...c.metadata, ...m } }) as Report;
   const text = (n: Partial<NonNullable<Report['narrative']>>) => ({ ...c, narrative: { ...c.narrative!, ...n } }) as Report;
   const lastYear = { ...c, metadata: { ...c.metadata, year: 2023 } } as Report;
-  const labelCell = (wb: ExcelJS.Workbook, label: string) => {
-    const l = getLayout(c.format).labels.find((k) => k.text === label)!;
+  // Labels found in the layout by their row, never typed here: the format definitions own them.
+  const rowLabel = (table: 't2' | 't3', rowId: string) => getLayout(c.format).labels.find((k) => k.sheet === table && k.rowId === rowId)!;
+  const labelCell = (wb: ExcelJS.Workbook, table: 't2' | 't3', rowId: string) => {
+    const l = rowLabel(table, rowId);
     return wb.getWorksheet(sheetName(l.sheet))!.getCell(l.row, l.col);
   };
   return {
@@ -117,12 +119,12 @@ function cases(): Record<RuleId, Case> {
     'XY-CARRY': { mistake: '上年报告“结转下年度继续办理”是 3 件，本年“上年结转”只填了 1 件', run: direct(c, withCells(lastYear, { 't3.carryForward.natural': num(c, 't3.carriedOver.natural') + 2, 't3.new.natural': num(c, 't3.new.natural') + 2 }, true)) },
     'XY-RULES-IN-FORCE': { mistake: '规范性文件上年现行有效 5 件，本年制发 3 件、废止 1 件，本年却填了现行有效 12 件', run: direct(c, withCells(lastYear, { 't2.normative.inForce': 5 })) },
     'XY-PROJECTS': { mistake: '（2019 版）行政许可上一年项目数量与上年报告加本年增/减对不上', run: direct(x, withCells({ ...x, metadata: { ...x.metadata, year: 2019 } } as Report, { 't2.license.prevProjects': num(x, 't2.license.prevProjects') + 7 })) },
-    'FORM-LABEL': { mistake: '表三“（一）予以公开”一行的标签被改成了“已办结”', run: viaWorkbook(c, (wb) => void (labelCell(wb, '（一）予以公开').value = '已办结')) },
-    'FORM-LABEL-VARIANT': { mistake: '表二“规章”写成了“规章（县级无此项）”', run: viaWorkbook(c, (wb) => void (labelCell(wb, '规章').value = '规章（县级无此项）')) },
+    'FORM-LABEL': { mistake: '表三“（一）予以公开”一行的标签被改成了“已办结”', run: viaWorkbook(c, (wb) => void (labelCell(wb, 't3', 'disclosed').value = '已办结')) },
+    'FORM-LABEL-VARIANT': { mistake: '表二“规章”写成了“规章（县级无此项）”', run: viaWorkbook(c, (wb) => void (labelCell(wb, 't2', 'rules').value = `${rowLabel('t2', 'rules').text}（县级无此项）`)) },
     'FORM-ROW-EXTRA': {
       mistake: '在表三“（一）予以公开”下插入了一行“其中：网上申请”',
       run: viaWorkbook(c, (wb) => {
-        const l = getLayout(c.format).labels.find((k) => k.text === '（一）予以公开')!;
+        const l = rowLabel('t3', 'disclosed');
         const ws = wb.getWorksheet(sheetName(l.sheet))!;
         // Merged areas are undone first, as clerks do before inserting rows.
         for (const m of Object.keys((ws as unknown as { _merges: Record<string, unknown> })._merges)) ws.unMergeCells(m);
@@ -138,7 +140,11 @@ function cases(): Record<RuleId, Case> {
       mistake: '工作簿由程序改写了“本年新收 · 自然人”，保存时没有重新计算，总计格仍是旧值',
       run: viaWorkbook(c, (_wb, at) => void (at('t3.new.natural').value = num(c, 't3.new.natural') + 1)),
     },
-    'FORM-VALUE': { mistake: '基本信息中的机关类型填了“区政府”，不是下拉列表中的选项', run: viaWorkbook(c, (wb) => void (labelCell(wb, '机关类型').worksheet.getCell(labelCell(wb, '机关类型').row, labelCell(wb, '机关类型').col + 1).value = '区政府')) },
+    'FORM-VALUE': { mistake: '基本信息中的机关类型填了“区政府”，不是下拉列表中的选项', run: viaWorkbook(c, (wb) => {
+        const kind = getLayout(c.format).meta.find((m) => m.field === 'agencyKind')!;
+        wb.getWorksheet(sheetName(kind.sheet))!.getCell(kind.row, kind.col).value = '区政府';
+      }),
+    },
     'FORM-FOREIGN': {
       mistake: '上级下发的表格（不是本系统的模板）：三张表照官方格式排列，没有模板的隐藏信息',
       run: viaWorkbook(c, (wb) => {

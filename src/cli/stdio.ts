@@ -2,4 +2,4 @@
 export const out = (s: string): void => void process.stdout.write(s);
 export const err = (s: string): void => void process.stderr.write(s);
 
-export { printable } from '../model/printable';
+export { printable } from '../model/core';

@@ -5,7 +5,7 @@
  * four results — by searching every split of each run (no leading zeros but a lone 0) that keeps
  * every equation. A split is accepted only when it is the only one. Never a guess.
  */
-import type { CompiledFormat, Equation } from '../model/formats';
+import type { CompiledFormat, Equation } from '../model/core';
 
 export interface DigitRun {
   /** Format cell indices of the row, in printed order. */

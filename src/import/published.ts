@@ -5,22 +5,34 @@
  * (a zero written “-”, a unit, a label with an explanation appended, traditional characters, a
  * 2019 label in a 2021 report) is reported as a warning with the text found.
  */
-import { formatForYear, getFormat, type CellDef, type FormatId } from '../model/formats';
-import { AGENCY_KINDS, type AgencyKind } from '../model/metadata';
-import { inferAgencyKind, type InferredKind } from '../model/infer-kind';
-
-const agencyKindLabel = (id: AgencyKind) => AGENCY_KINDS.find((k) => k.id === id)!.label;
-import { cellWhere } from '../model/rules/where';
-import type { Issue, IssueArea, Place } from '../model/rules/types';
-import type { CellValue, Narrative, Report } from '../model/schema/report';
-import { SECTIONS, type SectionId } from '../model/sections';
-import { assembleReport } from '../model/assemble';
-import { storeReading } from '../model/stored-reading';
-import { makeIssue } from '../model/validate';
-import { parseNumberText } from '../model/values';
+import {
+  AGENCY_KINDS,
+  assembleReport,
+  cellWhere,
+  formatForYear,
+  getFormat,
+  inferAgencyKind,
+  makeIssue,
+  parseNumberText,
+  SECTIONS,
+  storeReading,
+  type AgencyKind,
+  type CellDef,
+  type CellValue,
+  type FormatId,
+  type InferredKind,
+  type Issue,
+  type IssueArea,
+  type Narrative,
+  type Place,
+  type Report,
+  type SectionId,
+} from '../model/core';
 import { resolveRuns, type DigitRun } from './digit-runs';
 import { segmentLabels } from './segment';
 import { hasTraditional, labelKey, toSimplified } from './normalize';
+
+const agencyKindLabel = (id: AgencyKind) => AGENCY_KINDS.find((k) => k.id === id)!.label;
 
 /** One cell of the text: a line, or a piece of a line split at tabs or “|”. */
 export interface Token {
@@ -274,7 +286,7 @@ class Importer {
       const { token, rowTitle, cells } = this.runs[k]!;
       if (o.values) {
         cells.forEach((cell, i) => ((this.tables[cell.table]![cell.row] ??= {})[cell.col] = o.values![i]!));
-        this.issue('FORM-DIGITS-SPLIT', cells[0]!.table, cells.map((c) => c.id), { at: this.at(token), row: rowTitle, run: o.run.digits, values: o.values.join(' · ') }, { at: this.at(token) });
+        this.issue('FORM-DIGITS-SPLIT', cells[0]!.table, cells.map((c) => c.id), { row: rowTitle, run: o.run.digits, values: o.values.join(' · ') }, { at: this.at(token) });
       } else {
         for (const c of cells) this.markMissing(c);
         this.issue('FORM-MISSING', cells[0]!.table, cells.map((c) => c.id), { table: this.tableName(cells[0]!.table), row: rowTitle, count: cells.length, reason: `${o.reason}（“${o.run.digits}”）` });
@@ -316,7 +328,7 @@ class Importer {
           const appended = key.startsWith(want) && /^[([【]/.test(key.slice(want.length));
           if (!exact && !appended) continue;
           const variant = appended || k > 0 || hasTraditional(raw);
-          if (variant) this.issue('FORM-LABEL-VARIANT', area, [], { at: this.at(this.tokens[i]!), expected: labels[0]!, found: raw }, { at: this.at(this.tokens[i]!) });
+          if (variant) this.issue('FORM-LABEL-VARIANT', area, [], { expected: labels[0]!, found: raw }, { at: this.at(this.tokens[i]!) });
           this.lastLabelStart = i;
           return i + span;
         }
@@ -369,7 +381,7 @@ class Importer {
       if (split) {
         const [count, amount] = split;
         values = [{ text: count, line: values[0]!.line }, { text: amount, line: values[0]!.line }];
-        this.issue('FORM-DIGITS-SPLIT', cells[0]!.table, cells.map((c) => c.id), { at: this.at(values[0]!), row: rowTitle, run: `${count}${amount}`, values: `${count} · ${amount}` }, { at: this.at(values[0]!) });
+        this.issue('FORM-DIGITS-SPLIT', cells[0]!.table, cells.map((c) => c.id), { row: rowTitle, run: `${count}${amount}`, values: `${count} · ${amount}` }, { at: this.at(values[0]!) });
       }
     }
     let missing = 0;
@@ -388,8 +400,8 @@ class Importer {
       (this.tables[cell.table]![cell.row] ??= {})[cell.col] = reading.value;
       this.sources.set(cell.id, t);
       const where = cellWhere(this.format, cell);
-      if (reading.variant === 'zero') this.issue('FORM-ZERO-VARIANT', cell.table, [cell.id], { at: this.at(t), where, found: t.text }, { at: this.at(t) });
-      if (reading.variant === 'unit') this.issue('FORM-UNIT', cell.table, [cell.id], { at: this.at(t), where, found: t.text, value: reading.value ?? 0, unit: reading.unit ?? '' }, { at: this.at(t) });
+      if (reading.variant === 'zero') this.issue('FORM-ZERO-VARIANT', cell.table, [cell.id], { where, found: t.text }, { at: this.at(t) });
+      if (reading.variant === 'unit') this.issue('FORM-UNIT', cell.table, [cell.id], { where, found: t.text, value: reading.value ?? 0, unit: reading.unit ?? '' }, { at: this.at(t) });
     });
     if (missing) this.issue('FORM-MISSING', cells[0]!.table, cells.filter((c) => this.missing.includes(c.id)).map((c) => c.id), { table: this.tableName(cells[0]!.table), row: rowTitle, count: missing });
   }
@@ -472,7 +484,7 @@ class Importer {
     }
     if (best < 0 || tie) return -1;
     const t = this.tokens[best]!;
-    this.issue('FORM-LABEL-VARIANT', area, [], { at: this.at(t), expected: labels[0]!, found: t.text }, { at: this.at(t) });
+    this.issue('FORM-LABEL-VARIANT', area, [], { expected: labels[0]!, found: t.text }, { at: this.at(t) });
     this.lastLabelStart = best;
     return best + 1;
   }
@@ -661,7 +673,7 @@ export function importPublished(text: string, options: ImportOptions = {}): Publ
     im.tables,
     narrative,
   );
-  if (!options.agencyName && title.unsure !== undefined) im.issue('FORM-VALUE', 'meta', [], { at: '标题', field: '机关名称', text: title.unsure });
+  if (!options.agencyName && title.unsure !== undefined) im.issue('FORM-VALUE', 'meta', [], { field: '机关名称', text: title.unsure }, { at: '标题' });
   // What the title does not say is inferred only from what the text does say, and flagged as such.
   if (stated) im.issue('FORM-INFERRED', 'meta', [], { field: '年度', value: String(stated.year), basis: `原文${stated.basis}` });
   if (year === undefined) im.issue('FORM-INFERRED', 'meta', [], { field: '报告格式', value: `${format} 版`, basis: labelsDecide(text) ? '原文表格的行列标签' : '原文没有年度，表格标签也不能区分格式，按现行格式读取；请用 --year 指定' });

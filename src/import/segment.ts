@@ -5,7 +5,7 @@
  * ends where the next label, heading or number begins; the numbers between two labels are one cell
  * (a run the tables' arithmetic splits later, or flags).
  */
-import { getFormat, type FormatId } from '../model/formats';
+import { getFormat, type FormatId } from '../model/core';
 import type { Token } from './published';
 
 /** Only a long line is cut: a delimited report's cells are short, and a label inside a sentence stays. */

@@ -21,7 +21,6 @@ import {
   type Place,
   type Report,
 } from '../model/core';
-import { placeText } from './a1';
 import { isSumOf } from './formula-refs';
 import { getLayout, sheetName, type Block, type Layout, type Placement } from './layout';
 import { AGGREGATE_MARK, IMPORT_MARK, readInfo } from './info-sheet';
@@ -204,9 +203,8 @@ class Reader {
     const found = ws.cell(row, col).text;
     const match = compareLabel(expected, found);
     const place = { sheet: ws.name, row, col };
-    const at = placeText(place);
-    if (match === 'variant') this.issue('FORM-LABEL-VARIANT', area, [], { at, expected, found }, { place });
-    if (match === 'different') this.issue('FORM-LABEL', area, [], { at, expected, found }, { place });
+    if (match === 'variant') this.issue('FORM-LABEL-VARIANT', area, [], { expected, found }, { place });
+    if (match === 'different') this.issue('FORM-LABEL', area, [], { expected, found }, { place });
     return match;
   }
 
@@ -253,9 +251,8 @@ class Reader {
     const hasValues = block.cols.some((c) => ws.cell(row, c.col + colShift).text !== '');
     if (!label && !hasValues) return;
     const place = { sheet: ws.name, row, col: texts[0]?.[0] ?? (labelCols[0] ?? 1) + colShift };
-    const at = placeText(place);
     const table = this.layout.format.tables.find((t) => t.id === block.table)!.name;
-    this.issue('FORM-ROW-EXTRA', block.table, [], { at, table, found: label || '（无标签）' }, { place });
+    this.issue('FORM-ROW-EXTRA', block.table, [], { table, found: label || '（无标签）' }, { place });
   }
 
   /** Reads every block of the layout into tables; throws a Chinese message when a table cannot be found. */
@@ -281,17 +278,16 @@ class Reader {
         const row = rows ? rows.get(cell.row)! : p.row + rowShift;
         const col = p.col + colShift;
         const place = { sheet: ws.name, row, col };
-        const at = placeText(place);
         this.places[cell.id] = place;
         const { value, formula, noResult: missing, formulaText } = ws.cell(row, col);
         if (cell.derived && formula) {
           this.computed.push(cell.id);
           formulas.set(cell.id, formulaText);
         }
-        if (cell.derived && !formula && value !== null) this.issue('FORM-FORMULA-REPLACED', cell.table, [cell.id], { at, where: cellWhere(f, cell) }, { place });
+        if (cell.derived && !formula && value !== null) this.issue('FORM-FORMULA-REPLACED', cell.table, [cell.id], { where: cellWhere(f, cell) }, { place });
         if (missing) {
           if (cell.derived) noValue.push(cell.id);
-          else this.issue('FORM-FORMULA-NO-VALUE', cell.table, [cell.id], { at, where: cellWhere(f, cell) }, { place });
+          else this.issue('FORM-FORMULA-NO-VALUE', cell.table, [cell.id], { where: cellWhere(f, cell) }, { place });
         }
         (tables[cell.table]![cell.row] ??= {})[cell.col] = value;
       }
@@ -326,13 +322,12 @@ class Reader {
       const cell = found.ws.cell(found.row, found.col);
       const text = cell.text.trim();
       const place = { sheet: found.ws.name, row: found.row, col: found.col };
-      const at = placeText(place);
       // Where the field is, so that an issue about it (META-*) can point there.
       this.places[metaKey(field.field)] = place;
       const label = metadataLabel(field.field);
       if (text === '') continue;
       const value = metadataValue(field.field, cell);
-      if (value === undefined) this.issue('FORM-VALUE', 'meta', [], { at, field: label, text }, { place });
+      if (value === undefined) this.issue('FORM-VALUE', 'meta', [], { field: label, text }, { place });
       else m[field.field] = value;
     }
     return m as Metadata;

@@ -2,8 +2,7 @@
  * A table of the report as printed: rows of header and value cells with their merged areas, from
  * the layout. The standalone page, the HTML and the Word renderings all draw from this.
  */
-import { getFormat, type Report, type TableId } from '../model/core';
-import { rawValue } from '../model/view';
+import { getFormat, type Report, type TableId, rawValue } from '../model/core';
 import { getLayout } from './layout';
 
 export interface GridCellOut {

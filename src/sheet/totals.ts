@@ -1,6 +1,5 @@
 /** 填入合计 in a spreadsheet: which totals to write back, with the template's formula for each. */
-import { computeTotals, getFormat, suggestTotals, type Issue, type Report, type TotalChange } from '../model/core';
-import { rawValue } from '../model/view';
+import { computeTotals, getFormat, suggestTotals, type Issue, type Report, type TotalChange, rawValue } from '../model/core';
 import { sumFormula } from './formulas';
 import { getLayout } from './layout';
 import { placeText } from './a1';

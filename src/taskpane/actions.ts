@@ -2,11 +2,10 @@
  * What the task pane's buttons do, over a spreadsheet host (src/host) and the model. The DOM lives
  * in taskpane.ts; no host API is called here.
  */
-import { getFormat, validateRead, type Explanation, type FormatId, type Issue, type Report, type ValidationResult } from '../model/core';
+import { getFormat, validateRead, type Explanation, type FormatId, type Issue, type Report, type ValidationResult, rawValue } from '../model/core';
 import type { TotalRepair } from '../sheet/totals';
 import { placeText } from '../sheet/a1';
 import { issuePlace, markLevels, type Places } from '../sheet/places';
-import { rawValue } from '../model/view';
 import { readWorkbook } from '../sheet/reader';
 import { WorkbookReadError } from '../sheet/xlsx/zip';
 import { HostFailure, type Mark, type Place, type SpreadsheetHost } from '../host/types';

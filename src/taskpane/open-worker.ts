@@ -4,7 +4,7 @@
  */
 import { validateRead, type Report } from '../model/core';
 import { WorkbookReadError } from '../sheet/errors';
-import { openReport } from '../sheet/open-report';
+import { openReport } from '../flows/open-report';
 
 interface Scope {
   onmessage: ((e: { data: { bytes: ArrayBuffer; previous?: Report } }) => void) | null;

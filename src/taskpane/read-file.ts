@@ -1,5 +1,5 @@
 /* global File */
-import { openReport, type OpenedReport } from '../sheet/open-report';
+import { openReport, type OpenedReport } from '../flows/open-report';
 
 /** A report from a chosen file: a workbook or JSON (the schemas and the reader are loaded on demand). */
 export async function readReportFile(file: File): Promise<OpenedReport> {

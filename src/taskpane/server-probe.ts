@@ -4,7 +4,7 @@
  * the 报送 code loaded, so a pane or page without a server carries none of it.
  */
 import type { Report, ValidationResult } from '../model/core';
-import type { Surface } from '../sheet/export';
+import type { Surface } from '../flows/export';
 
 export async function whenServed(current: () => { report: Report; result: ValidationResult } | undefined, surface: Surface): Promise<void> {
   if (!/^https?:$/.test(window.location.protocol)) return;

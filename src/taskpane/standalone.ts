@@ -237,7 +237,7 @@ async function onExport(): Promise<void> {
   const { report, result } = opened;
   if (!(await confirmExport(result))) return;
   // Hashing and canonical JSON load only for an export: the page opens and validates without them.
-  const { exportSubmission } = await import(/* webpackChunkName: "export" */ '../sheet/export');
+  const { exportSubmission } = await import(/* webpackChunkName: "export" */ '../flows/export');
   const { text, name } = exportSubmission(report, result, 'xxgk-web');
   download(name, text);
   notify(`已导出 ${name}`, result.valid ? 'pass' : 'fail');

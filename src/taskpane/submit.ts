@@ -5,7 +5,7 @@
  * sent as its submission JSON (with 说明 and checksum), the server's verdict, status and 退回 note.
  */
 import type { Report, ValidationResult } from '../model/core';
-import type { Surface } from '../sheet/export';
+import type { Surface } from '../flows/export';
 import { $, ask, el } from './ui';
 
 interface Verdict {
@@ -36,7 +36,7 @@ async function onSubmit(current: () => { report: Report; result: ValidationResul
   const code = ($('submit-code') as HTMLInputElement).value.trim();
   if (!code) return show(['请填写政务公开办发给本单位的报送码。'], 'fail');
   if (!c.result.valid && !(await ask('仍有错误', `报告还有 ${c.result.counts.error} 个错误。报送后状态为“有错误”，不计为已报送。仍要报送吗？`, '仍然报送'))) return;
-  const { exportSubmission } = await import(/* webpackChunkName: "export" */ '../sheet/export');
+  const { exportSubmission } = await import(/* webpackChunkName: "export" */ '../flows/export');
   const { text, name } = exportSubmission(c.report, c.result, surface);
   show(['正在报送…']);
   let res: Response;

@@ -5,7 +5,7 @@
  * reach: WPS's ET model (window.Application), else Office.onReady. Every host call goes through
  * src/host, the work through actions.ts.
  */
-import { exportSubmission } from '../sheet/export';
+import { exportSubmission } from '../flows/export';
 import { whenServed } from './server-probe';
 import { aggregate, exclusionReason, withExplanation, type AggregateUnit, type FormatId, type Issue } from '../model/core';
 import { whenExcelReady } from '../host/excel';

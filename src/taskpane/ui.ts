@@ -4,8 +4,7 @@
  * issue list grouped by table, explanation boxes, dialogs, downloads. Report data always goes into
  * the page as text (textContent), never as HTML.
  */
-import { formatForYear, getFormat, type FormatId, type Issue, type Report, type ValidationResult, AREA_LABELS, SEVERITY_LABELS } from '../model/core';
-import { cellGroupMessage } from '../model/rules/messages.zh-CN';
+import { formatForYear, getFormat, type FormatId, type Issue, type Report, type ValidationResult, AREA_LABELS, SEVERITY_LABELS, cellGroupMessage } from '../model/core';
 import { issueAddress, issuePlace, type Place, type Places } from '../sheet/places';
 import { placeText } from '../sheet/a1';
 

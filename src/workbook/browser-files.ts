@@ -4,8 +4,7 @@
  * formulas restored and its 说明 stored. The user's own file is never changed: a copy is offered.
  */
 import ExcelJS from 'exceljs';
-import { assembleReport, computeTotals, emptyTables, getFormat, type Explanation, type FormatId } from '../model/core';
-import { viewOf } from '../model/view';
+import { assembleReport, computeTotals, emptyTables, getFormat, viewOf, type Explanation, type FormatId } from '../model/core';
 import { infoCells } from '../sheet/info-sheet';
 import { checkResult } from '../sheet/formulas';
 import { getLayout, sheetName } from '../sheet/layout';

@@ -1,10 +1,9 @@
 /** A template filled with a report's content: derived cells keep their formulas, with results cached. */
 import type ExcelJS from 'exceljs';
-import { AGENCY_KINDS, getFormat, type CellValue, type Report } from '../model/core';
+import { AGENCY_KINDS, getFormat, rawValue, type CellValue, type Report } from '../model/core';
 import { checkResult } from '../sheet/formulas';
 import { getLayout, sheetName, type Placement } from '../sheet/layout';
 import { AGGREGATE_MARK, IMPORT_MARK, infoCells } from '../sheet/info-sheet';
-import { rawValue } from '../model/view';
 import { buildTemplate, layoutTextSheet } from './template';
 
 function toExcel(v: CellValue | undefined): ExcelJS.CellValue {

@@ -3,7 +3,7 @@ import { withExplanation, type Report } from '../../src/model';
 import type { SpreadsheetHost } from '../../src/host/types';
 import { getLayout } from '../../src/sheet/layout';
 import type ExcelJS from 'exceljs';
-import { openReport, type OpenedReport } from '../../src/sheet/open-report';
+import { openReport, type OpenedReport } from '../../src/flows/open-report';
 import { fillTemplate } from '../../src/workbook/fill';
 import type { FakeSheet } from './fake-excel';
 import * as actions from '../../src/taskpane/actions';

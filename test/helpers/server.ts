@@ -12,7 +12,7 @@ import { writeFileSync } from 'fs';
 import { AGENCY_KINDS } from '../../src/model/core';
 import type { Where } from '../../src/server/db';
 import type { UnitEntry } from '../../src/server/unit-list';
-import { exportSubmission } from '../../src/sheet/export';
+import { exportSubmission } from '../../src/flows/export';
 import { validate, type Report } from '../../src/model/core';
 import { startPostgres } from './postgres';
 

@@ -89,7 +89,7 @@ function cases(random: () => number, n: number): Case[] {
 
 function run(c: Case) {
   const f = getFormat(c.report.format);
-  const reading = c.replaced ? [makeIssue('FORM-FORMULA-REPLACED', 't3', [c.replaced], { at: '表三!J6', where: cellWhere(f, f.byId.get(c.replaced)!) })] : [];
+  const reading = c.replaced ? [makeIssue('FORM-FORMULA-REPLACED', 't3', [c.replaced], { where: cellWhere(f, f.byId.get(c.replaced)!) })] : [];
   return validate(c.report, { computed: c.computed, reading });
 }
 

@@ -54,7 +54,7 @@ describe('import of a published report', () => {
     const text = sampleText().replace('\t政府集中采购\n\t0\n\t0', '\t政府集中采购\n\t3\n\t251000元');
     const r = importPublished(text);
     expect(r.report.tables.t2.procurement).toEqual({ procurementCount: 3, procurementAmount: 25.1 });
-    expect(r.issues.filter((i) => i.ruleId !== 'FORM-INFERRED').map((i) => [i.ruleId, i.message])).toEqual([['FORM-UNIT', '第 88 行（表二 政府集中采购 · 采购总金额）：原文为“251000元”，已换算为 25.1万元']]);
+    expect(r.issues.filter((i) => i.ruleId !== 'FORM-INFERRED').map((i) => [i.ruleId, i.at, i.message])).toEqual([['FORM-UNIT', '第 88 行', '表二 政府集中采购 · 采购总金额：原文为“251000元”，已换算为 25.1万元']]);
   });
 
   test('a truncated report lists its missing cells and fills none of them in', () => {

@@ -36,8 +36,8 @@ describe('positions', () => {
     expect(offenders).toEqual([]);
   });
 
-  test('one export flow: only src/sheet/export.ts makes a submission for a file (the custom function JSON aside)', () => {
+  test('one export flow: only src/flows/export.ts makes a submission for a file (the custom function JSON aside)', () => {
     const makers = sources.filter((s) => /\btoSubmission\(/.test(s.text)).map((s) => s.file);
-    expect(makers.filter((f) => !['sheet/export.ts', 'functions/functions.ts'].includes(f) && !f.startsWith('model/'))).toEqual([]);
+    expect(makers.filter((f) => !['flows/export.ts', 'functions/functions.ts'].includes(f) && !f.startsWith('model/'))).toEqual([]);
   });
 });

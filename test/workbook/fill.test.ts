@@ -7,7 +7,7 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import fc from 'fast-check';
 import { RULE_IDS, toSubmission, validate, type Explanation, type Report } from '../../src/model';
-import { openReport } from '../../src/sheet/open-report';
+import { openReport } from '../../src/flows/open-report';
 import { fillTemplate } from '../../src/workbook/fill';
 import { runCli } from '../helpers/cli';
 import { consistentReport, freeCellCount, sampleReport } from '../helpers/reports';

@@ -8,7 +8,7 @@ import { readFileSync } from 'fs';
 import { join } from 'path';
 import { parseReport, validate, validateRead, type Report } from '../../src/model';
 import { renderHtml } from '../../src/publish/render-html';
-import { openReport } from '../../src/sheet/open-report';
+import { openReport } from '../../src/flows/open-report';
 import { htmlAsSpreadsheet } from '../helpers/libreoffice';
 
 jest.setTimeout(180_000);

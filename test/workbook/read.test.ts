@@ -80,7 +80,7 @@ describe('reading filled workbooks', () => {
     expect(r.report.tables.t3).toEqual(base.tables.t3);
     const extra = r.reading.filter((i) => i.ruleId === 'FORM-ROW-EXTRA');
     expect(extra.map((i) => [i.severity, i.place && placeText(i.place), i.message])).toEqual([
-      ['warning', '表三!C12', '表三!C12：表三中多出一行“其中：网上申请”，模板中没有此行，其中的数字未计入'],
+      ['warning', '表三!C12', '表三中多出一行“其中：网上申请”，模板中没有此行，其中的数字未计入'],
     ]);
   });
 
@@ -93,7 +93,7 @@ describe('reading filled workbooks', () => {
       ['FORM-LABEL-VARIANT', 'warning', '表二!A4'],
       ['FORM-LABEL', 'error', '表三!C10'],
     ]);
-    expect(r.reading[1]!.message).toBe('表三!C10：此处应为“1.属于国家秘密”，现为“属于国家机密”；请勿改动表格标签，或用模板重新填写');
+    expect(r.reading[1]!.message).toBe('此处应为“1.属于国家秘密”，现为“属于国家机密”；请勿改动表格标签，或用模板重新填写');
     expect(validate(r.report, { reading: r.reading }).valid).toBe(false);
   });
 

@@ -5,12 +5,12 @@
  */
 import { AGGREGATE_KIND, restoreReading, SUBMISSION_KIND, type Issue, type Report } from '../model/core';
 import type * as Lazy from '../model/schema/lazy';
-import { WorkbookReadError } from './errors';
-import { getLayout, sheetName } from './layout';
-import { metaKey, type Places } from './places';
-import { readAnyWorkbook, readWorkbookBuffer, type ForeignLoader } from './xlsx/open';
-import { oleContainer } from './xlsx/zip';
-import type * as LegacyReader from './xls/xls-source';
+import { WorkbookReadError } from '../sheet/errors';
+import { getLayout, sheetName } from '../sheet/layout';
+import { metaKey, type Places } from '../sheet/places';
+import { readAnyWorkbook, readWorkbookBuffer, type ForeignLoader } from '../sheet/xlsx/open';
+import { oleContainer } from '../sheet/xlsx/zip';
+import type * as LegacyReader from '../sheet/xls/xls-source';
 
 export interface OpenedReport {
   readonly report: Report;
