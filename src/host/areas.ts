@@ -1,6 +1,7 @@
 /** Where the report lives in a host's workbook: the sheets' anchor names and the areas a validation reads. Host-neutral. */
 import { FORMAT_IDS, type FormatId } from '../model/core';
-import { colLetter, getLayout, NAME_PREFIX, type SheetId } from '../sheet/layout';
+import { a1, colLetter, getLayout, NAME_PREFIX, type SheetId } from '../sheet/layout';
+import type { MarkLevel } from '../sheet/places';
 import { INFO_ROWS } from '../sheet/info-sheet';
 
 /** A name present on each sheet of the template in both formats: where the sheet is, even renamed. */
@@ -78,4 +79,22 @@ export function markAreas(id: SheetId, format: FormatId): string[] {
 const colNumber = (letters: string) => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
 
 /** How marks look in every host: the suspect red, a warning yellow, the other cells of a broken sum light orange. */
-export const MARK_COLORS = { error: '#FFC7CE', warning: '#FFEB9C', related: '#FCE4D6' } as const;
+export const MARK_COLORS: Readonly<Record<MarkLevel, string>> = { error: '#FFC7CE', warning: '#FFEB9C', related: '#FCE4D6' };
+
+/** The order hosts draw the levels in. */
+export const MARK_LEVELS = Object.keys(MARK_COLORS) as MarkLevel[];
+
+/**
+ * Marks as a host draws them: per sheet name, the A1 addresses of each level. The marks come
+ * resolved (one per place, its strongest level: sheet/places.ts markLevels, via actions.marksOf);
+ * hosts only group them, never rank them again.
+ */
+export function marksBySheet(marks: readonly { readonly place: { readonly sheet: string; readonly row: number; readonly col: number }; readonly severity: MarkLevel }[]): Map<string, Record<MarkLevel, string[]>> {
+  const by = new Map<string, Record<MarkLevel, string[]>>();
+  for (const m of marks) {
+    const s = by.get(m.place.sheet) ?? { error: [], warning: [], related: [] };
+    by.set(m.place.sheet, s);
+    s[m.severity].push(a1(m.place.row, m.place.col));
+  }
+  return by;
+}

@@ -3,6 +3,7 @@
  * cells, mark and select cells, write values and formulas, keep 说明, insert the template. Every
  * host call lives behind this interface, in one folder per host; everything else is host-neutral.
  */
+import type { MarkLevel } from '../sheet/places';
 import type { FormatId } from '../model';
 import type { WorkbookSource } from '../sheet/reader';
 
@@ -16,7 +17,7 @@ export interface Place {
 export interface Mark {
   readonly place: Place;
   /** error, warning: the cell an issue is about; related: another cell of its sum, drawn lighter. */
-  readonly severity: 'error' | 'warning' | 'related';
+  readonly severity: MarkLevel;
 }
 
 export type CellWrite = { readonly place: Place; readonly value: number | string | null } | { readonly place: Place; readonly formula: string };

@@ -7,7 +7,7 @@
  */
 import type { FormatId } from '../../model/core';
 import { a1, definedNames, getLayout, NAME_PREFIX, nameReference, parseSheetAddress, sheetName, type SheetId } from '../../sheet/layout';
-import { ANCHORS, MARK_COLORS, gridArea, PLACEHOLDER_SHEET, REPORT_SHEETS, SHEET_IDS } from '../areas';
+import { ANCHORS, MARK_COLORS, MARK_LEVELS, gridArea, marksBySheet, PLACEHOLDER_SHEET, REPORT_SHEETS, SHEET_IDS } from '../areas';
 import { gridSource, type LoadedSheet } from '../grid-source';
 import { explanationRange } from '../../sheet/info-sheet';
 import { HostFailure, type CellWrite, type DownloadSupport, type HostReading, type Mark, type Place, type SpreadsheetHost } from '../types';
@@ -15,7 +15,6 @@ import { bgr, XL, type EtApplication, type EtSheet, type EtWorkbook } from './et
 
 /** Our marks' condition formula: always true, and no user writes it, so clearing finds exactly ours. */
 export const WPS_MARK_FORMULA = '=N("xxgk")=0';
-const LEVELS = ['error', 'warning', 'related'] as const;
 /** A multi-area address longer than this is split (Excel's and ET's Range() accept about 255 characters). */
 const MAX_ADDRESS = 200;
 
@@ -180,6 +179,7 @@ export class WpsHost implements SpreadsheetHost {
 
   private marking(marks: readonly Mark[], doing: string): void {
     const sheets = this.reportSheets();
+    const by = marksBySheet(marks);
     this.unlocked(
       sheets.map((s) => s.sheet),
       doing,
@@ -191,15 +191,9 @@ export class WpsHost implements SpreadsheetHost {
             const c = conditions.Item(i);
             if (c.Formula1 === WPS_MARK_FORMULA) c.Delete();
           }
-          const level = new Map<string, Mark['severity']>();
-          for (const m of marks) {
-            if (m.place.sheet !== sheet.Name) continue;
-            const a = a1(m.place.row, m.place.col);
-            const had = level.get(a);
-            if (had === undefined || LEVELS.indexOf(m.severity) < LEVELS.indexOf(had)) level.set(a, m.severity);
-          }
-          for (const severity of LEVELS) {
-            const cells = [...level].filter(([, l]) => l === severity).map(([a]) => a);
+          const levels = by.get(sheet.Name);
+          for (const severity of MARK_LEVELS) {
+            const cells = levels?.[severity] ?? [];
             for (const address of joined(cells)) {
               const c = sheet.Range(address).FormatConditions.Add(XL.expression, null, WPS_MARK_FORMULA);
               c.Interior.Color = bgr(MARK_COLORS[severity]);
