@@ -37,7 +37,7 @@ const HELP = `xxgk ${VERSION} — 政府信息公开工作年度报告 校验与
       导入或更新单位名单（单位名称、统一社会信用代码、机关类型，可选 分组/上级、联系人、电话），打印新单位的报送码（只显示一次）。
   xxgk server status [--year 年度] [--json]        各单位的报送状态（服务停止时也可运行）
   xxgk server backup -o <备份文件> | server restore <备份文件> --data <新文件夹>   内嵌数据库的备份与恢复
-  xxgk serve [--port 8080] [--host 127.0.0.1] [--public-url https://…] [--tls-key k.pem --tls-cert c.pem] [--trust-proxy]
+  xxgk serve [--port 8080] [--host 127.0.0.1] [--public-url https://…] [--tls-key k.pem --tls-cert c.pem] [--trust-proxy] [--web dist/addin] [--wps dist/wps]
       启动服务：独立校验页面、Excel 与 WPS 加载项、单位报送接口和看板（/board.html），同一个地址。
   xxgk submit <文件> --server <地址> --code <报送码>
       本机校验后报送；退出码 0 已报送且通过 · 1 已收到但有错误 · 2 被拒绝或无法连接。
@@ -83,6 +83,7 @@ export async function main(argv: string[]): Promise<number> {
         host: { type: 'string' },
         'public-url': { type: 'string' },
         web: { type: 'string' },
+        wps: { type: 'string' },
         'tls-key': { type: 'string' },
         'tls-cert': { type: 'string' },
         'trust-proxy': { type: 'boolean' },

@@ -22,6 +22,7 @@ export interface ServerOptions {
   host?: string;
   'public-url'?: string;
   web?: string;
+  wps?: string;
   'tls-key'?: string;
   'tls-cert'?: string;
   'trust-proxy'?: boolean;
@@ -145,7 +146,7 @@ export async function runServe(o: ServerOptions): Promise<number> {
   const https = o['tls-key'] && o['tls-cert'] ? { key: readFileSync(o['tls-key']), cert: readFileSync(o['tls-cert']) } : undefined;
   let app;
   try {
-    app = await buildApp(db, { web: o.web ?? join(root, 'dist/addin'), wps: join(root, 'dist/wps'), ...(publicUrl ? { publicUrl } : {}), ...(https ? { https } : {}), trustProxy: o['trust-proxy'] ?? false });
+    app = await buildApp(db, { web: o.web ?? join(root, 'dist/addin'), wps: o.wps ?? join(root, 'dist/wps'), ...(publicUrl ? { publicUrl } : {}), ...(https ? { https } : {}), trustProxy: o['trust-proxy'] ?? false });
   } catch (e) {
     await db.close();
     return (err(`${(e as Error).message}\n`), 2);

@@ -15,6 +15,7 @@ import { consistentReport, withCells, withText } from '../helpers/reports';
 import { startServer, UNITS, unitsCsv, xxgk, type TestServer } from '../helpers/server';
 import { manifestErrors } from '../helpers/manifest-xsd';
 import { copyFileSync, mkdirSync } from 'fs';
+import { VERSION } from '../../src/version';
 
 jest.setTimeout(180_000);
 
@@ -126,7 +127,10 @@ describe('xxgk serve --public-url', () => {
     const web = mkdtempSync(join(tmpdir(), 'xxgk-web-'));
     copyFileSync(join(__dirname, '../../manifest.xml'), join(web, 'manifest.xml'));
     mkdirSync(join(web, 'assets'));
-    s = await startServer('embedded', ['--web', web, '--public-url', 'https://xxgk.example.gov.cn/zwgk/']);
+    const wps = mkdtempSync(join(tmpdir(), 'xxgk-wps-'));
+    mkdirSync(join(wps, `xxgk_${VERSION}`));
+    writeFileSync(join(wps, `xxgk_${VERSION}`, 'ribbon.xml'), '<customUI/>');
+    s = await startServer('embedded', ['--web', web, '--wps', wps, '--public-url', 'https://xxgk.example.gov.cn/zwgk/']);
   });
   afterAll(async () => s?.close());
 
@@ -137,5 +141,14 @@ describe('xxgk serve --public-url', () => {
     expect(xml).toContain('https://xxgk.example.gov.cn/zwgk/taskpane.html');
     expect(xml).not.toContain('localhost');
     expect(await manifestErrors(xml)).toEqual([]);
+  });
+
+  test("/wps/jsplugins.xml points WPS's online deployment at the add-in folder the same server serves", async () => {
+    const r = await s.call('GET', '/wps/jsplugins.xml');
+    expect(r.statusCode).toBe(200);
+    const url = /url="([^"]+)"/.exec(r.body.toString('utf8'))![1]!;
+    expect(url).toBe(`https://xxgk.example.gov.cn/zwgk/wps/xxgk_${VERSION}/`);
+    // The folder it names is served under that path.
+    expect((await s.call('GET', `/wps/xxgk_${VERSION}/ribbon.xml`)).body.toString()).toBe('<customUI/>');
   });
 });
