@@ -135,8 +135,8 @@ export interface IssueHandlers {
 }
 
 const SEVERITY_RANK: Record<Issue['severity'], number> = { error: 0, warning: 1, info: 2 };
-/** Fewer issues of one cell rule in one column than this are listed one by one. */
-const GROUP_FROM = 3;
+/** Fewer issues of one cell rule in one column than this are listed one by one (表二's columns have two or three rows). */
+const GROUP_FROM = 2;
 
 /** One cell rule's issues in one column, as one expandable line; the others one by one. */
 function grouped(issues: readonly Issue[], format: FormatId | undefined): (Issue | { key: string; label: string; items: Issue[] })[] {
