@@ -3,19 +3,15 @@
  * src/host/wps. The task pane, the standalone page, the functions and the model reach a
  * spreadsheet only through the SpreadsheetHost interface.
  */
-import { readdirSync, readFileSync, statSync } from 'fs';
+import { readFileSync } from 'fs';
 import { join, relative } from 'path';
+import { sourceFiles } from '../helpers/source-files';
 
 const SRC = join(__dirname, '../../src');
 const HOST = join(SRC, 'host/excel');
 const WPS = join(SRC, 'host/wps');
 
-function files(dir: string): string[] {
-  return readdirSync(dir).flatMap((f) => {
-    const p = join(dir, f);
-    return statSync(p).isDirectory() ? files(p) : p.endsWith('.ts') ? [p] : [];
-  });
-}
+const files = sourceFiles;
 
 /** Code without comments and string literals' contents, so a mention of “Office.js” in prose does not count. */
 const code = (text: string) => text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '').replace(/'(?:[^'\\\n]|\\.)*'|`(?:[^`\\]|\\.)*`/g, "''");

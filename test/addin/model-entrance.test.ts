@@ -3,18 +3,14 @@
  * model/index for the zod side), and the zod-side readers' chunk (model/schema/lazy) only where a
  * surface loads it on demand. Internals can then move without their users noticing.
  */
-import { readdirSync, readFileSync, statSync } from 'fs';
+import { readFileSync } from 'fs';
 import { join, relative } from 'path';
+import { sourceFiles } from '../helpers/source-files';
 
 const ROOT = join(__dirname, '../..');
 const SRC = join(ROOT, 'src');
 
-function files(dir: string): string[] {
-  return readdirSync(dir).flatMap((f) => {
-    const p = join(dir, f);
-    return statSync(p).isDirectory() ? files(p) : p.endsWith('.ts') ? [p] : [];
-  });
-}
+const files = sourceFiles;
 
 /** Every `from '…/model/…'` (import, export or import()) in a file, as the path inside src/model. */
 const modelImports = (text: string) => [...text.matchAll(/(?:from\s+|import\()\s*'(?:\.\.\/)+(?:src\/)?model\/([^']+)'/g)].map((m) => m[1]!);
