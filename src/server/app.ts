@@ -126,7 +126,8 @@ export async function buildApp(db: Db, options: ServeOptions = {}): Promise<Fast
       : status === 415 ? '请以文件内容（application/octet-stream）报送'
       : status < 500 ? '请求有误'
       : '服务器内部错误';
-    if (status >= 500) app.log.error(e);
+    // The office's operator sees what broke (the logger is off: no request logging, nothing about the units' data).
+    if (status >= 500) process.stderr.write(`${new Date().toISOString()} 服务器内部错误：${e.stack ?? e.message}\n`);
     void reply.code(status).send({ outcome: 'refused', message });
   });
 
