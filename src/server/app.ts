@@ -156,7 +156,7 @@ export async function buildApp(db: Db, options: ServeOptions = {}): Promise<Fast
     const yearsOf = (await db.query<{ year: number }>('SELECT DISTINCT year FROM versions WHERE unit_id = $1 ORDER BY year DESC', [unit.id])).map((r) => r.year);
     const rows = [];
     for (const y of yearsOf) {
-      const row = (await statusRows(db, y)).find((r) => r.unitId === unit.id)!;
+      const row = (await statusRows(db, y, unit.id))[0]!;
       rows.push({ year: y, status: row.status, statusLabel: STATUSES[row.status], note: row.note, versions: row.versions, errors: row.errors, warnings: row.warnings, receivedAt: row.receivedAt });
     }
     return { unit: unit.name, years: rows };

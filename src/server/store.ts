@@ -146,8 +146,8 @@ export interface StatusRow {
   readonly note: string | null;
 }
 
-/** Every unit with its status for one year, by group and name. */
-export async function statusRows(db: Queryable, year: number): Promise<StatusRow[]> {
+/** Every unit (or one) with its status for one year, by group and name. */
+export async function statusRows(db: Queryable, year: number, unitId?: number): Promise<StatusRow[]> {
   const rows = await db.query<Omit<StatusRow, 'status' | 'receivedAt'> & { valid: boolean | null; review: 'return' | 'confirm' | null; receivedAt: Date | string | null }>(
     `SELECT u.id AS "unitId", u.name, u.credit_code AS "creditCode", u.kind, u.grp AS "group",
             v.id AS "versionId", v.valid, v.errors, v.warnings, v.explained, v.received_at AS "receivedAt",
@@ -156,8 +156,9 @@ export async function statusRows(db: Queryable, year: number): Promise<StatusRow
        FROM units u
        LEFT JOIN LATERAL (SELECT * FROM versions v WHERE v.unit_id = u.id AND v.year = $1 ORDER BY v.id DESC LIMIT 1) v ON true
        LEFT JOIN LATERAL (SELECT action, note FROM reviews WHERE version_id = v.id ORDER BY id DESC LIMIT 1) r ON true
+      WHERE $2::int IS NULL OR u.id = $2
       ORDER BY u.grp NULLS FIRST, u.name`,
-    [year],
+    [year, unitId ?? null],
   );
   return rows.map(({ valid, review, receivedAt, ...r }) => ({
     ...r,
@@ -217,12 +218,11 @@ export async function versionBody(db: Queryable, id: number): Promise<{ unitId: 
 /** The confirmed version of every unit for a year (its newest version, confirmed by its newest review). */
 export async function confirmedVersions(db: Queryable, year: number): Promise<{ id: number; unitName: string; fileName: string; body: Uint8Array }[]> {
   const ids = (await statusRows(db, year)).filter((r) => r.status === 'confirmed').map((r) => r.versionId!);
-  const out = [];
-  for (const id of ids) {
-    const r = (await db.query<{ id: number; unitName: string; fileName: string; body: Uint8Array }>('SELECT v.id, u.name AS "unitName", v.file_name AS "fileName", v.body FROM versions v JOIN units u ON u.id = v.unit_id WHERE v.id = $1', [id]))[0]!;
-    out.push({ ...r, body: new Uint8Array(r.body) });
-  }
-  return out;
+  if (!ids.length) return [];
+  // One query for all of them, in the board's order (by group and name).
+  const rows = await db.query<{ id: number; unitName: string; fileName: string; body: Uint8Array }>('SELECT v.id, u.name AS "unitName", v.file_name AS "fileName", v.body FROM versions v JOIN units u ON u.id = v.unit_id WHERE v.id = ANY($1::int[])', [ids]);
+  const byId = new Map(rows.map((r) => [r.id, { ...r, body: new Uint8Array(r.body) }]));
+  return ids.map((id) => byId.get(id)!);
 }
 
 export type ReviewOutcome = { ok: true; unitId: number } | { ok: false; status: 404 | 409; message: string };
