@@ -78,6 +78,31 @@ export function markAreas(id: SheetId, format: FormatId): string[] {
 
 const colNumber = (letters: string) => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
 
+/**
+ * Our marks' condition formula in every host: always true, and no user writes it, so clearing
+ * finds exactly ours — in a workbook not made from the template, the user's own conditional
+ * formats stay.
+ */
+export const MARK_FORMULA = '=N("xxgk")=0';
+
+/**
+ * How much of a sheet is read when the workbook is not made from the template (every sheet's used
+ * cells are read to find the tables by their labels): the report's tables fit many times over, and
+ * a large data sheet of the user's cannot make the read unbounded. Tables beyond it are not found
+ * and listed missing.
+ */
+export const FOREIGN_ROWS = 2000;
+export const FOREIGN_COLS = 64;
+
+/** A sheet's used range (1-based first cell, size) cut to the bound above, as an A1 area. */
+export function foreignArea(row: number, col: number, rows: number, cols: number): { address: string; top: number; left: number } {
+  const lastRow = Math.min(row + Math.max(rows, 1) - 1, FOREIGN_ROWS);
+  const lastCol = Math.min(col + Math.max(cols, 1) - 1, FOREIGN_COLS);
+  const top = Math.min(row, lastRow);
+  const left = Math.min(col, lastCol);
+  return { address: `${a1(top, left)}:${a1(lastRow, lastCol)}`, top, left };
+}
+
 /** How marks look in every host: the suspect red, a warning yellow, the other cells of a broken sum light orange. */
 export const MARK_COLORS: Readonly<Record<MarkLevel, string>> = { error: '#FFC7CE', warning: '#FFEB9C', related: '#FCE4D6' };
 

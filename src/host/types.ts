@@ -43,9 +43,13 @@ export interface SpreadsheetHost {
   readonly downloads: DownloadSupport;
   /** Every cell a validation needs and the stored 说明: one round trip to the host. */
   read(): Promise<HostReading>;
-  /** Replaces the previous marks by these (never the template's own formats); protected sheets are unprotected and protected again. */
-  mark(marks: readonly Mark[], format: FormatId): Promise<void>;
-  clearMarks(format: FormatId): Promise<void>;
+  /**
+   * Replaces the previous marks by these (never the template's own formats, never a user's); protected
+   * sheets are unprotected and protected again. `format`: the template's, or undefined in a workbook
+   * not made from it.
+   */
+  mark(marks: readonly Mark[], format: FormatId | undefined): Promise<void>;
+  clearMarks(format: FormatId | undefined): Promise<void>;
   select(place: Place): Promise<void>;
   /** Values or formulas into cells, locked ones included (protection is lifted and restored). */
   write(cells: readonly CellWrite[]): Promise<void>;

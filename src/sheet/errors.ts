@@ -9,7 +9,7 @@ export class WorkbookReadError extends Error {
 /** A workbook without the template's marker: readable only by its labels (foreign.ts, loaded when needed). */
 export class NotTemplateError extends WorkbookReadError {
   constructor() {
-    super('这不是年报模板工作簿：任务窗格只校验用本系统模板填写的工作簿（可点击“插入模板”）；其他工作簿请在校验网页或命令行中打开，按表格标签读取');
+    super('这不是用本系统模板填写的工作簿：按表格标签读取');
     this.name = 'NotTemplateError';
   }
 }

@@ -10,6 +10,7 @@
 import { agencyKindByLabel, assembleReport, getFormat, makeIssue, storeReading, type CellValue, type Issue, type Metadata, type Place, type Report } from '../model/core';
 import { importPublished, type Token } from '../import/published';
 import { a1 } from './a1';
+import { sheetName } from './layout';
 import { WorkbookReadError } from './errors';
 import { readInfo } from './info-sheet';
 import { recalculateTotals, type Grid, type Tables, type WorkbookReading, type WorkbookSource } from './reader';
@@ -31,7 +32,7 @@ function gridText(source: WorkbookSource): { tokens: Token[]; lines: string[]; g
   const grids = new Map<string, Grid>();
   for (const name of source.sheetNames()) {
     const g = source.sheet(name);
-    if (!g?.cells || name === '_xxgk') continue;
+    if (!g?.cells || name === sheetName('info')) continue;
     grids.set(g.name, g);
     const rows = new Map<number, number[]>();
     for (const k of g.cells()) {
@@ -90,7 +91,7 @@ function extent(places: readonly Place[]): string {
  */
 export function readForeign(source: WorkbookSource): WorkbookReading {
   const grid = gridText(source);
-  const notFound = '找不到表二、表三、表四：工作簿中没有年度报告表格的行列标签（如“一、本年新收政府信息公开申请数量”），请用“xxgk template”生成的模板填写';
+  const notFound = '找不到表二、表三、表四：工作簿中没有年度报告表格的行列标签（如“一、本年新收政府信息公开申请数量”），请在本系统的模板中填写（任务窗格的“插入模板”、校验网页的“下载模板”或命令行 xxgk template）';
   if (!grid) throw new WorkbookReadError(notFound);
   const cover = coverFields(grid.tokens);
   const imported = importPublished(grid.lines.join('\n'), {
@@ -128,7 +129,7 @@ export function readForeign(source: WorkbookSource): WorkbookReading {
   reading.unshift(makeIssue('FORM-FOREIGN', 'meta', [], { found: found.join('、') }));
 
   // 说明 written by the add-in into this workbook live in a hidden sheet it added.
-  const info = readInfo(source.sheet('_xxgk'));
+  const info = readInfo(source.sheet(sheetName('info')));
   const report = assembleReport(format.id, imported.report.metadata, tables, imported.report.narrative ?? {});
   const computed = [...formulas.keys()].filter((id) => !edited.includes(id));
   return {

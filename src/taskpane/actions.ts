@@ -6,7 +6,8 @@ import { getFormat, validateRead, type Explanation, type FormatId, type Issue, t
 import type { TotalRepair } from '../sheet/totals';
 import { placeText } from '../sheet/a1';
 import { issuePlace, markLevels, type Places } from '../sheet/places';
-import { readWorkbook } from '../sheet/reader';
+import { workbookFormat } from '../sheet/reader';
+import { readAnyWorkbook } from '../sheet/any-workbook';
 import { WorkbookReadError } from '../sheet/xlsx/zip';
 import { HostFailure, type Mark, type Place, type SpreadsheetHost } from '../host/types';
 
@@ -55,7 +56,8 @@ export async function runCheck(host: SpreadsheetHost, previous?: Report): Promis
   let stored;
   try {
     const read = await host.read();
-    reading = readWorkbook(read.source);
+    // A workbook not made from the template is read by its labels, marked on the user's own cells.
+    reading = await readAnyWorkbook(read.source);
     stored = reading.explanations;
   } catch (e) {
     return { ok: false, message: message(e) };
@@ -74,9 +76,13 @@ export async function runCheck(host: SpreadsheetHost, previous?: Report): Promis
   return { ok: true, value: { report, result, places: reading.places, marked } };
 }
 
-/** 清除标记: the workbook's format first (its check cells keep the template's own format). */
-export function clearMarks(host: SpreadsheetHost): Promise<Outcome<void>> {
-  return attempt(async () => host.clearMarks(readWorkbook((await host.read()).source).report.format));
+/**
+ * 清除标记, with the format the last check found (the template's check cells keep their own format);
+ * without one, the workbook's marker is read (none in a workbook not made from the template, where
+ * only our own formats are cleared).
+ */
+export function clearMarks(host: SpreadsheetHost, format?: FormatId): Promise<Outcome<void>> {
+  return attempt(async () => host.clearMarks(format ?? workbookFormat((await host.read()).source)));
 }
 
 /** Selects the cell an issue points at. */
@@ -127,7 +133,7 @@ export function insertTemplate(
  */
 export function writeReportValues(host: SpreadsheetHost, report: Report): Promise<Outcome<number>> {
   return attempt(async () => {
-    const reading = readWorkbook((await host.read()).source);
+    const reading = await readAnyWorkbook((await host.read()).source);
     if (reading.report.format !== report.format) throw new HostFailure(`本工作簿是 ${reading.report.format} 版格式，汇总结果是 ${report.format} 版格式，不能写入`);
     const writes = getFormat(report.format).cells.flatMap((cell) => {
       const at = cell.derived ? undefined : reading.places[cell.id];

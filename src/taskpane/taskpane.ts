@@ -9,10 +9,7 @@ import { exportSubmission } from '../flows/export';
 import { whenServed } from './server-probe';
 import { aggregate, exclusionReason, withExplanation, type AggregateUnit, type FormatId, type Issue } from '../model/core';
 import { whenExcelReady } from '../host/excel';
-import { WpsHost } from '../host/wps';
-import { etApplication } from '../host/wps/et';
-import { templateLocation } from '../host/wps/paths';
-import { customFunctionsAvailable } from '../host/wps/functions';
+import { etApplication, type EtApplication } from '../host/wps/et';
 import type { SpreadsheetHost } from '../host/types';
 import { lostFormulas, totalRepairs } from '../sheet/totals';
 import { applyTotalRepairs, clearMarks, insertTemplate, runCheck, saveExplanations, selectCell, writeReportValues, type CheckOutcome } from './actions';
@@ -80,7 +77,7 @@ async function onInsert(): Promise<void> {
 }
 
 async function onClear(): Promise<void> {
-  const r = await clearMarks(host);
+  const r = await clearMarks(host, last?.report.format);
   say(r.ok ? '已清除标记。' : r.message, r.ok ? undefined : 'fail');
 }
 
@@ -209,8 +206,13 @@ function wireHost(spreadsheet: SpreadsheetHost): void {
   void whenServed(() => last, 'xxgk-addin');
 }
 
-const et = etApplication();
-if (et) {
+/** WPS 表格: its host code loads only there (Excel never downloads it). */
+async function startWps(et: EtApplication): Promise<void> {
+  const [{ WpsHost }, { templateLocation }, { customFunctionsAvailable }] = await Promise.all([
+    import(/* webpackChunkName: "wps-host" */ '../host/wps'),
+    import(/* webpackChunkName: "wps-host" */ '../host/wps/paths'),
+    import(/* webpackChunkName: "wps-host" */ '../host/wps/functions'),
+  ]);
   wireHost(new WpsHost(et, { templatePath: (format) => templateLocation(format, location.href) }));
   // Custom functions need WPS 12.1.0.20540 or later (Kingsoft's documentation); older WPS shows #NAME?.
   if (!customFunctionsAvailable(window as unknown as Parameters<typeof customFunctionsAvailable>[0])) {
@@ -219,6 +221,9 @@ if (et) {
     note.textContent = '此版本的 WPS 不支持加载项的自定义函数（需要 WPS 12.1.0.20540 或更高版本，安装后重启 WPS）：单元格中的 =XXGK.CHECK 等函数会显示 #NAME?；任务窗格的校验、标记和导出照常可用。';
   }
 }
+
+const et = etApplication();
+if (et) void startWps(et);
 else {
   whenExcelReady(wireHost, () => {
     // Outside Office no control here can work: only the note, with a link to the page that does.

@@ -3,6 +3,7 @@
  * it — protected sheets, recalculating totals — on hosts with ExcelApi 1.2, 1.6 and 1.13.
  */
 import { getFormat, validate } from '../../src/model';
+import { MARK_FORMULA } from '../../src/host/areas';
 import { totalRepairs } from '../../src/sheet/totals';
 import { getLayout, sheetName } from '../../src/sheet/layout';
 import * as actions from '../../src/taskpane/actions';
@@ -17,7 +18,7 @@ import { at, base, broken, explanationRoundTrip, layout, savedByHost, previousWi
 
 /** The add-in's marks (formula =TRUE), not the template's own “差 N” formats. */
 const marksOf = (book: FakeWorkbook) =>
-  book.sheets.flatMap((s) => s.marks.filter((m) => m.formula === '=TRUE').map((m) => [s.name, m.address.split(',').sort().join(','), m.fill, m.formula] as const)).sort();
+  book.sheets.flatMap((s) => s.marks.filter((m) => m.formula === MARK_FORMULA).map((m) => [s.name, m.address.split(',').sort().join(','), m.fill, m.formula] as const)).sort();
 /** The template's conditional formats on the check cells (“差 N” in red). */
 const templateFormats = (book: FakeWorkbook) => book.sheets.flatMap((s) => s.marks.filter((m) => m.formula.startsWith('=LEFT(')).map((m) => `${s.name}!${m.address}`)).sort();
 const REPORT_SHEETS = ['基本信息', '表二', '表三', '表四'];
@@ -55,8 +56,8 @@ describe.each(['1.13', '1.6', '1.2'])('Excel with ExcelApi %s', (sets) => {
       // Cells outside those sums are not marked.
       expect(byFill('#FCE4D6')).not.toContain(at('t3.new.research'));
       const expected = [
-        ['表二', at('t2.license.decisions'), '#FFC7CE', '=TRUE'],
-        ['表二', at('t2.rules.issued'), '#FFEB9C', '=TRUE'],
+        ['表二', at('t2.license.decisions'), '#FFC7CE', MARK_FORMULA],
+        ['表二', at('t2.rules.issued'), '#FFEB9C', MARK_FORMULA],
         ...marksOf(book).filter((m) => m[0] === '表三'),
       ];
       expect(marksOf(book)).toEqual(expected.sort());
@@ -153,12 +154,12 @@ describe.each(['1.13', '1.6', '1.2'])('Excel with ExcelApi %s', (sets) => {
     expect([book.active, book.selected]).toEqual(['表三', '表三!D29']);
   });
 
-  test('a workbook without the template: a Chinese message, no exception', async () => {
+  test('a workbook holding no report table: a Chinese message pointing to 插入模板, no exception', async () => {
     const book = new FakeWorkbook();
     book.sheets.push(new FakeSheet('Sheet1'));
     const { host } = excelHostOn(book, { sets });
     const outcome = await actions.runCheck(host);
-    expect(outcome).toEqual({ ok: false, message: expect.stringMatching(minor >= 3 ? /^工作簿中没有年报模板/ : /年度报告模板|没有年报模板/) });
+    expect(outcome).toEqual({ ok: false, message: expect.stringMatching(/^找不到表二、表三、表四.*插入模板/) });
   });
 });
 

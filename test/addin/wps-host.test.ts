@@ -5,7 +5,8 @@
  */
 import ExcelJS from 'exceljs';
 import { getFormat, validateRead, type Report } from '../../src/model';
-import { WpsHost, WPS_MARK_FORMULA } from '../../src/host/wps';
+import { WpsHost } from '../../src/host/wps';
+import { MARK_FORMULA as WPS_MARK_FORMULA } from '../../src/host/areas';
 import { bgr, etApplication, XL, type EtApplication } from '../../src/host/wps/et';
 import { NAMESPACE, registerFunctions } from '../../src/host/wps/functions';
 import { templateLocation } from '../../src/host/wps/paths';
@@ -155,11 +156,11 @@ describe('WPS 表格 host', () => {
     expect(book.sheet('表三')!.peek(29, 4)!.formula).toBeUndefined();
   });
 
-  test('no workbook open, or a workbook without the template: a Chinese message, no exception', async () => {
+  test('no workbook open, or a workbook holding no report table: a Chinese message pointing to 插入模板, no exception', async () => {
     const empty = new FakeWorkbook();
     empty.sheets.push(new FakeSheet('Sheet1'));
     const { host } = await wpsOn(empty);
-    expect(await actions.runCheck(host)).toEqual({ ok: false, message: expect.stringMatching(/年报模板|年度报告模板/) });
+    expect(await actions.runCheck(host)).toEqual({ ok: false, message: expect.stringMatching(/^找不到表二、表三、表四.*插入模板/) });
     const none = new WpsHost({ ActiveWorkbook: null } as unknown as EtApplication, { templatePath: () => '' });
     expect(await actions.runCheck(none)).toEqual({ ok: false, message: expect.stringMatching(/^WPS 表格中没有打开的工作簿/) });
   });

@@ -104,6 +104,20 @@ class EtRange {
   get Value2(): unknown {
     return this.read(false);
   }
+  get Row(): number {
+    return this.areas[0]!.r1;
+  }
+  get Column(): number {
+    return this.areas[0]!.c1;
+  }
+  get Rows() {
+    const a = this.area;
+    return { Count: a.r2 - a.r1 + 1 };
+  }
+  get Columns() {
+    const a = this.area;
+    return { Count: a.c2 - a.c1 + 1 };
+  }
   get Text(): unknown {
     const a = this.area;
     if (a.r1 !== a.r2 || a.c1 !== a.c2) return null;
@@ -202,6 +216,14 @@ class EtSheet {
   Range(address: string): EtRange {
     return new EtRange(this.app, this.data, address.split(',').map((a) => parseArea(a.trim())));
   }
+  /** The smallest area holding every cell with a value or formula; A1 on a blank sheet (Excel's COM model). */
+  get UsedRange(): EtRange {
+    const used = [...this.data.cells].filter(([, c]) => c.value !== '' || c.formula).map(([k]) => k.split(',').map(Number) as [number, number]);
+    if (used.length === 0) return this.Range('A1');
+    const rows = used.map((u) => u[0]);
+    const cols = used.map((u) => u[1]);
+    return new EtRange(this.app, this.data, [{ r1: Math.min(...rows), c1: Math.min(...cols), r2: Math.max(...rows), c2: Math.max(...cols) }]);
+  }
   Protect(password?: string | null, drawing = true, contents = true, scenarios = true, _ui = false, cells = false, columns = false, rows = false): void {
     this.app.log.calls.push('Worksheet.Protect');
     if (arguments.length > 1) skipped('Worksheet.Protect password', password);
@@ -253,6 +275,9 @@ function wrapBook(app: FakeEt, book: FakeWorkbook) {
     get Name() {
       return app.fileOf(book) ?? '工作簿1';
     },
+    get ActiveSheet() {
+      return new EtSheet(app, book.sheet(book.active ?? '') ?? book.sheets.find((s) => s.visibility === 'Visible')!);
+    },
     Names: {
       get Count() {
         return book.names.length;
@@ -286,6 +311,8 @@ function wrapBook(app: FakeEt, book: FakeWorkbook) {
         const sheet = new FakeSheet(`Sheet${n}`);
         const anchor = (after ?? before)?.data;
         book.sheets.splice(anchor ? book.sheets.indexOf(anchor) + (after ? 1 : 0) : book.sheets.length, 0, sheet);
+        // The new sheet becomes the active one (Excel's COM model, which ET follows).
+        book.active = sheet.name;
         return new EtSheet(app, sheet);
       },
     },

@@ -31,7 +31,15 @@ export interface FakeMark {
   readonly address: string;
   formula: string;
   fill: string;
+  /** ConditionalFormat.type: Custom for formula rules (ours, the template's); the user's can be others (DataBar …). */
+  type?: string;
+  /** ConditionalFormat.id, given when it is added or loaded. */
+  id?: string;
 }
+
+let markIds = 0;
+/** A conditional format's id, given once (ConditionalFormat.id, ExcelApi 1.6). */
+export const markId = (m: FakeMark): string => (m.id ??= `cf${++markIds}`);
 
 export class FakeSheet {
   readonly cells = new Map<string, FakeCell>();
@@ -511,6 +519,18 @@ class WorksheetProxy extends Loadable {
     this.ctx.log.calls.push('worksheet.getRange');
     return new RangeProxy(this.ctx, () => ({ sheet: this.resolve(), area: parseArea(address ?? 'A1:XFD1048576') }));
   }
+  /** The smallest area holding every used cell (with `valuesOnly`, every cell with a value or formula); A1 on a blank sheet, as documented. */
+  getUsedRange(valuesOnly?: boolean): RangeProxy {
+    this.ctx.op('worksheet.getUsedRange', valuesOnly === undefined ? '1.1' : '1.2', () => undefined);
+    return new RangeProxy(this.ctx, () => {
+      const s = this.resolve();
+      const used = [...s.cells].filter(([, c]) => c.value !== '' || c.formula).map(([k]) => k.split(',').map(Number) as [number, number]);
+      if (used.length === 0) return { sheet: s, area: { r1: 1, c1: 1, r2: 1, c2: 1 } };
+      const rows = used.map((u) => u[0]);
+      const cols = used.map((u) => u[1]);
+      return { sheet: s, area: { r1: Math.min(...rows), c1: Math.min(...cols), r2: Math.max(...rows), c2: Math.max(...cols) } };
+    });
+  }
   getRanges(address: string): RangeProxy {
     this.ctx.op('worksheet.getRanges', '1.9', () => undefined);
     const parts = address.split(',');
@@ -540,7 +560,7 @@ type Target = { sheet: FakeSheet; area: Area };
 class RangeProxy extends Loadable {
   protected readonly scalars = ['values', 'formulas', 'address'];
   readonly format: Record<string, unknown>;
-  readonly conditionalFormats: { add(type: string): unknown; clearAll(): void };
+  readonly conditionalFormats: { add(type: string): unknown; clearAll(): void; load(props?: string): unknown; readonly items: unknown[]; getItem(id: string): { delete(): void } };
   readonly dataValidation: Record<string, unknown>;
   constructor(
     ctx: Context,
@@ -575,7 +595,18 @@ class RangeProxy extends Loadable {
     );
     Object.assign(fmt, { fill, font, protection });
     this.format = fmt;
+    // The formats that overlap the range (ConditionalFormatCollection), loaded as a snapshot.
+    const cfs = new CfCollection(ctx, () => {
+      const t = this.target();
+      const areas = (this.parts ?? [this.a1()]).map((a) => parseArea(a));
+      return { sheet: t.sheet, marks: t.sheet.marks.filter((m) => m.address.split(',').some((a) => areas.some((b) => overlaps(parseArea(a), b)))) };
+    });
     this.conditionalFormats = {
+      load: (props?: string) => cfs.load(props),
+      get items() {
+        return cfs.items;
+      },
+      getItem: (id: string) => cfs.getItem(id),
       add: (type: string) => {
         const mark: FakeMark = { address: '', formula: '', fill: '' };
         this.ctx.op('conditionalFormats.add', '1.6', () => {
@@ -583,6 +614,8 @@ class RangeProxy extends Loadable {
           const { sheet } = this.target();
           guard('conditionalFormats.add')();
           (mark as { address: string }).address = (this.parts ?? [this.a1()]).join(',');
+          mark.type = 'Custom';
+          markId(mark);
           sheet.marks.push(mark);
         });
         const rule = {};
@@ -628,6 +661,10 @@ class RangeProxy extends Loadable {
   protected read(prop: string): unknown {
     const t = this.target();
     if (prop === 'address') return `${quoted(t.sheet.name)}!${this.a1()}`;
+    if (prop === 'rowIndex') return t.area.r1 - 1;
+    if (prop === 'columnIndex') return t.area.c1 - 1;
+    if (prop === 'rowCount') return t.area.r2 - t.area.r1 + 1;
+    if (prop === 'columnCount') return t.area.c2 - t.area.c1 + 1;
     const out: unknown[][] = [];
     for (let r = t.area.r1; r <= t.area.r2; r++) {
       const row: unknown[] = [];
@@ -641,6 +678,18 @@ class RangeProxy extends Loadable {
   }
   get values(): unknown[][] {
     return this.get('values') as unknown[][];
+  }
+  get rowIndex(): number {
+    return this.get('rowIndex') as number;
+  }
+  get columnIndex(): number {
+    return this.get('columnIndex') as number;
+  }
+  get rowCount(): number {
+    return this.get('rowCount') as number;
+  }
+  get columnCount(): number {
+    return this.get('columnCount') as number;
   }
   set values(v: unknown[][]) {
     this.write('values', v);
@@ -686,6 +735,61 @@ class RangeProxy extends Loadable {
       if (sheet.protected) throw new HostError('InvalidOperation', `merge on the protected sheet ${sheet.name}`);
       sheet.merges.push(`${this.a1()}${across ? ' across' : ''}`);
     });
+  }
+}
+
+const overlaps = (a: Area, b: Area) => a.r1 <= b.r2 && b.r1 <= a.r2 && a.c1 <= b.c2 && b.c1 <= a.c2;
+
+/**
+ * A range's conditional formats (ExcelApi 1.6). Loaded items carry id, type and, through
+ * customOrNullObject, a custom rule's formula; reading the formula of a format that is not custom
+ * (a null object) throws — the documentation is silent, so the stricter choice. getItem(id).delete()
+ * deletes the whole format; an id that is gone fails with ItemNotFound.
+ */
+class CfCollection extends CollectionProxy {
+  constructor(
+    ctx: Context,
+    private readonly of: () => { sheet: FakeSheet; marks: FakeMark[] },
+  ) {
+    super(ctx, 'conditionalFormats');
+  }
+  override load(props?: string | string[]): this {
+    this.ctx.op('conditionalFormats.load', '1.6', () => undefined);
+    return super.load(props);
+  }
+  protected read(): unknown {
+    return this.of().marks.map((m) => {
+      const custom = (m.type ?? 'Custom') === 'Custom';
+      const formula = m.formula;
+      return {
+        id: markId(m),
+        type: m.type ?? 'Custom',
+        customOrNullObject: {
+          isNullObject: !custom,
+          rule: {
+            get formula() {
+              if (!custom) throw new HostError('PropertyNotLoaded', 'the rule of a conditional format that is not custom (a null object)');
+              return formula;
+            },
+          },
+        },
+      };
+    });
+  }
+  get items(): { id: string; type: string; customOrNullObject: { isNullObject: boolean; rule: { formula: string } } }[] {
+    return this.get('items') as never;
+  }
+  getItem(id: string): { delete(): void } {
+    return {
+      delete: () =>
+        this.ctx.op('conditionalFormat.delete', '1.6', () => {
+          const { sheet } = this.of();
+          const m = sheet.marks.find((x) => x.id === id);
+          if (!m) throw new HostError('ItemNotFound', `no conditional format ${id}`);
+          if (sheet.protected) throw new HostError('InvalidOperation', `conditionalFormat.delete on the protected sheet ${sheet.name}`);
+          sheet.marks = sheet.marks.filter((x) => x !== m);
+        }),
+    };
   }
 }
 

@@ -6,52 +6,13 @@
  */
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
-import { getFormat, validate, validateRead, type FormatId, type Report } from '../../src/model';
+import { getFormat, validate, validateRead, type FormatId } from '../../src/model';
 import { readWorkbookBuffer } from '../../src/sheet/xlsx/open';
-import { renderedText } from '../helpers/published-shapes';
+import { foreignWorkbook } from '../helpers/foreign-workbooks';
 import { consistentReport, freeCellCount, withCells, withText } from '../helpers/reports';
 import { toBuffer } from '../helpers/workbooks';
 
 jest.setTimeout(120_000);
-
-interface Shape {
-  readonly top: number;
-  readonly left: number;
-  readonly split: boolean;
-  readonly blankEvery: number;
-  readonly note: boolean;
-  readonly dropT4: boolean;
-}
-
-/** The report's rendered lines laid into a workbook the way `shape` says. */
-async function foreignWorkbook(report: Report, shape: Shape): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  let ws = wb.addWorksheet('年报');
-  let row = shape.top;
-  let k = 0;
-  let skipping = false;
-  for (const line of renderedText(report).split('\n')) {
-    if (/^[二三四五]、/.test(line) && !line.startsWith('| ')) {
-      skipping = shape.dropT4 && line.startsWith('四、') && line.includes('行政复议');
-      if (shape.split) {
-        ws = wb.addWorksheet(line.slice(0, 8).replace(/[、，]/g, ''));
-        row = shape.top;
-      }
-    }
-    if (skipping) continue;
-    const cells = line.startsWith('| ') ? line.slice(1, -1).split('|').map((c) => c.trim()) : [line];
-    cells.forEach((c, i) => {
-      if (c === '') return;
-      const n = Number(c);
-      // Numbers as numbers; a label with a note in brackets, as offices add them.
-      const text = shape.note && c === '行政许可' ? '行政许可（含备案）' : c;
-      ws.getCell(row, shape.left + i).value = /^\d+(\.\d+)?$/.test(c) && Number.isFinite(n) ? n : text;
-    });
-    row++;
-    if (shape.blankEvery && ++k % shape.blankEvery === 0) row++;
-  }
-  return toBuffer(wb);
-}
 
 const findings = (issues: readonly { ruleId: string; cells: readonly string[] }[]) => issues.filter((i) => /^(T|CELL)/.test(i.ruleId)).map((i) => `${i.ruleId} ${i.cells[0] ?? ''}`);
 

@@ -3,15 +3,15 @@
  * The Excel host: the only code that calls Office.js. Reading for a validation is one
  * context.sync(); marking is one more (protection lifted and restored in the same batch).
  */
-import { a1, type SheetId } from '../../sheet/layout';
+import { a1, sheetName, type SheetId } from '../../sheet/layout';
 import type { FormatId } from '../../model';
 import { HostFailure, type CellWrite, type DownloadSupport, type Mark, type Place, type SpreadsheetHost } from '../types';
 import { capabilities, type Capabilities } from './capabilities';
 import { failure } from './errors';
-import { queueMarks } from './marks';
+import { queueForeignMarks, queueMarks } from './marks';
 import { queueLock, queueUnlocked, restoreLocks, type SheetLock } from './protection';
 import { TEMPLATE_PROTECTION } from './build-sheets';
-import { queueRead, sourceOf } from './read';
+import { foreignSheets, isTemplate, queueRead, readForeign, sourceOf, type ForeignSheet } from './read';
 import { REPORT_SHEETS } from '../areas';
 import { explanationRange } from '../../sheet/info-sheet';
 import { reportSheet } from './sheets';
@@ -31,6 +31,13 @@ export class ExcelHost implements SpreadsheetHost {
   readonly downloads: DownloadSupport;
   /** The report sheets' protection as the last read found it, for the marks that follow it. */
   private lastLocks: { id: SheetId; lock: () => SheetLock }[] | undefined;
+  /**
+   * The workbook is not made from the template (its tables are read by their labels): learnt by the
+   * first read, so later reads go straight to its sheets. A pane belongs to one workbook in Excel.
+   */
+  private foreign = false;
+  /** Its sheets as the last read found them (protection, our marks), for the marks that follow it. */
+  private lastForeign: ForeignSheet[] | undefined;
 
   constructor(private readonly caps: Capabilities = capabilities()) {
     this.noMarks = caps.marks ? undefined : '此版本的 Excel 不能标记单元格（需要 ExcelApi 1.6），请按问题旁的地址查找';
@@ -39,28 +46,50 @@ export class ExcelHost implements SpreadsheetHost {
 
   async read() {
     try {
+      if (!this.foreign) {
+        const template = await this.readTemplate();
+        if (template) return template;
+        this.foreign = true;
+      }
       return await Excel.run(async (context) => {
-        const plan = queueRead(context, this.caps);
-        await context.sync();
-        this.lastLocks = plan.sheets.filter((s) => s.id !== 'info');
-        return { source: sourceOf(plan) };
+        const read = await readForeign(context, this.caps);
+        this.lastForeign = read.sheets;
+        return { source: read.source };
       });
     } catch (e) {
       throw failure(e, '读取年报表格');
     }
   }
 
-  async mark(marks: readonly Mark[], format: FormatId): Promise<void> {
+  /** The template's sheets in one sync; undefined where the workbook is not made from it (its names or sheets missing, no format marker). */
+  private async readTemplate() {
+    try {
+      return await Excel.run(async (context) => {
+        const plan = queueRead(context, this.caps);
+        await context.sync();
+        const source = sourceOf(plan);
+        if (!isTemplate(source)) return undefined;
+        this.lastLocks = plan.sheets.filter((s) => s.id !== 'info');
+        return { source };
+      });
+    } catch (e) {
+      if ((e as { code?: string })?.code === 'ItemNotFound') return undefined;
+      throw e;
+    }
+  }
+
+  async mark(marks: readonly Mark[], format: FormatId | undefined): Promise<void> {
     await this.marking(marks, format, '标记问题单元格');
   }
 
-  async clearMarks(format: FormatId): Promise<void> {
+  async clearMarks(format: FormatId | undefined): Promise<void> {
     await this.marking([], format, '清除标记');
   }
 
   /** One batch: on each report sheet, clear the marks and add the new ones, protection lifted around it. */
-  private async marking(marks: readonly Mark[], format: FormatId, doing: string): Promise<void> {
+  private async marking(marks: readonly Mark[], format: FormatId | undefined, doing: string): Promise<void> {
     if (this.noMarks) throw new HostFailure(this.noMarks);
+    if (this.foreign || !format) return this.foreignMarking(marks, doing);
     let locks: { id: SheetId; lock: SheetLock }[] = [];
     const cached = this.lastLocks;
     this.lastLocks = undefined;
@@ -76,6 +105,24 @@ export class ExcelHost implements SpreadsheetHost {
     } catch (e) {
       const open = await restoreLocks(locks.map((l) => l.lock), TEMPLATE_PROTECTION);
       throw failure(e, doing, locks.map((l) => l.lock), open);
+    }
+  }
+
+  /** Marks in a workbook not made from the template: ours found by the last read (else looked up first), one batch to clear and draw. */
+  private async foreignMarking(marks: readonly Mark[], doing: string): Promise<void> {
+    let locks: SheetLock[] = [];
+    const cached = this.lastForeign;
+    this.lastForeign = undefined;
+    try {
+      await Excel.run(async (context) => {
+        const sheets = (cached ?? (await foreignSheets(context, this.caps))).map((s) => ({ ...s, lock: rebind(context, s.lock) }));
+        locks = sheets.map((s) => s.lock);
+        queueForeignMarks(this.caps, sheets, marks);
+        await context.sync();
+      });
+    } catch (e) {
+      const open = await restoreLocks(locks, TEMPLATE_PROTECTION);
+      throw failure(e, doing, locks, open);
     }
   }
 
@@ -123,8 +170,9 @@ export class ExcelHost implements SpreadsheetHost {
     if (!store) throw new HostFailure('说明过多，无法保存：请缩短或删除一些说明');
     try {
       await Excel.run(async (context) => {
-        // The hidden sheet is never protected by the template.
-        reportSheet(context, this.caps, 'info').getRange(store.address).values = store.values;
+        // The hidden sheet is never protected by the template; in another workbook it is ours, added once.
+        const sheet = this.foreign ? await infoSheet(context, this.caps) : reportSheet(context, this.caps, 'info');
+        sheet.getRange(store.address).values = store.values;
         await context.sync();
       });
     } catch (e) {
@@ -150,11 +198,26 @@ export class ExcelHost implements SpreadsheetHost {
 
   async insertTemplate(format: FormatId, year: number, templateBase64: (format: FormatId) => Promise<string>): Promise<readonly string[]> {
     try {
+      // From now on the workbook holds the template: read it by its names again.
+      this.foreign = false;
       return await insertTemplate(this.caps, format, year, templateBase64);
     } catch (e) {
       throw failure(e, '插入模板');
     }
   }
+}
+
+/** The hidden sheet in a workbook not made from the template: found by its name, or added very hidden (with the 说明 only; no format marker, so the workbook is still read by its labels). */
+async function infoSheet(context: Excel.RequestContext, caps: Capabilities): Promise<Excel.Worksheet> {
+  const name = sheetName('info');
+  const list = context.workbook.worksheets;
+  list.load('items/name');
+  await context.sync();
+  const existing = list.items.find((ws) => ws.name === name);
+  if (existing) return context.workbook.worksheets.getItem(name);
+  const added = context.workbook.worksheets.add(name);
+  if (caps.sheetSetup) added.visibility = Excel.SheetVisibility.veryHidden;
+  return added;
 }
 
 /** A lock loaded in an earlier batch, its worksheet looked up again in this one (proxies belong to their context). */

@@ -38,6 +38,11 @@ export interface EtRange {
   /** What a single cell shows (an error value reads “#REF!”). */
   readonly Text: unknown;
   readonly FormatConditions: EtFormatConditions;
+  /** The first cell's row and column (1-based), and the range's size: where a sheet's used range stands. */
+  readonly Row: number;
+  readonly Column: number;
+  readonly Rows: { readonly Count: number };
+  readonly Columns: { readonly Count: number };
   Select(): void;
 }
 
@@ -56,6 +61,8 @@ export interface EtSheet {
   readonly ProtectScenarios: boolean;
   readonly Protection: EtProtection;
   Range(address: string): EtRange;
+  /** The cells in use (typed as a number by wps-jsapi; a Range in ET, as in Excel's COM model). */
+  readonly UsedRange: EtRange;
   Protect(
     password?: string | null,
     drawingObjects?: boolean,
@@ -82,6 +89,8 @@ export interface EtSheets {
 
 export interface EtWorkbook {
   readonly Name: string;
+  /** The sheet shown; `Worksheets.Add` makes the new sheet active, as in Excel's COM model. */
+  readonly ActiveSheet: EtSheet;
   readonly Names: EtNames;
   readonly Worksheets: EtSheets;
   Close(saveChanges?: boolean): void;

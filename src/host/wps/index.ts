@@ -5,16 +5,15 @@
  * user's format or value. Protected sheets (the template's, without a password) are unprotected
  * for a write and protected again with the options they had.
  */
-import type { FormatId } from '../../model/core';
+import { isFormatId, type FormatId } from '../../model/core';
 import { a1, definedNames, getLayout, NAME_PREFIX, nameReference, parseSheetAddress, sheetName, type SheetId } from '../../sheet/layout';
-import { ANCHORS, MARK_COLORS, MARK_LEVELS, gridArea, marksBySheet, PLACEHOLDER_SHEET, REPORT_SHEETS, SHEET_IDS } from '../areas';
+import { ANCHORS, FOREIGN_COLS, FOREIGN_ROWS, MARK_COLORS, MARK_FORMULA, MARK_LEVELS, foreignArea, gridArea, marksBySheet, PLACEHOLDER_SHEET, REPORT_SHEETS, SHEET_IDS } from '../areas';
+import { workbookFormat } from '../../sheet/reader';
 import { gridSource, type LoadedSheet } from '../grid-source';
 import { explanationRange } from '../../sheet/info-sheet';
 import { HostFailure, type CellWrite, type DownloadSupport, type HostReading, type Mark, type Place, type SpreadsheetHost } from '../types';
 import { bgr, XL, type EtApplication, type EtSheet, type EtWorkbook } from './et';
 
-/** Our marks' condition formula: always true, and no user writes it, so clearing finds exactly ours. */
-export const WPS_MARK_FORMULA = '=N("xxgk")=0';
 /** A multi-area address longer than this is split (Excel's and ET's Range() accept about 255 characters). */
 const MAX_ADDRESS = 200;
 
@@ -115,19 +114,45 @@ export class WpsHost implements SpreadsheetHost {
     try {
       const book = this.book();
       const names = this.names(book);
-      const sheets: LoadedSheet[] = [];
-      for (const id of SHEET_IDS) {
-        const ws = this.reportSheet(book, names, id);
-        if (!ws) continue;
-        // The area starts at A1: a number that may be an XlCVError is checked against what its cell shows (rare).
-        const range = ws.Range(gridArea(id));
-        const values = grid(range.Value2, (r, c) => ws.Range(a1(r, c)).Text);
-        sheets.push({ name: ws.Name, values, formulas: grid(range.Formula) });
-      }
-      return Promise.resolve({ source: gridSource(sheets, names) });
+      const template = this.readTemplate(book, names);
+      // A workbook not made from the template: every sheet's used cells, its tables found by their labels.
+      return Promise.resolve({ source: workbookFormat(template) ? template : gridSource(this.sheets(book).map((ws) => this.readUsed(ws)), names) });
     } catch (e) {
       return Promise.reject(failure(e, '读取年报表格'));
     }
+  }
+
+  private readTemplate(book: EtWorkbook, names: ReadonlyMap<string, string>) {
+    const sheets: LoadedSheet[] = [];
+    for (const id of SHEET_IDS) {
+      const ws = this.reportSheet(book, names, id);
+      if (!ws) continue;
+      // The area starts at A1: a number that may be an XlCVError is checked against what its cell shows (rare).
+      const range = ws.Range(gridArea(id));
+      const values = grid(range.Value2, (r, c) => ws.Range(a1(r, c)).Text);
+      sheets.push({ name: ws.Name, values, formulas: grid(range.Formula) });
+    }
+    return gridSource(sheets, names);
+  }
+
+  /** A sheet's used cells, bounded (areas.ts FOREIGN_ROWS × FOREIGN_COLS). */
+  private readUsed(ws: EtSheet): LoadedSheet {
+    const used = ws.UsedRange;
+    const area = foreignArea(used.Row, used.Column, used.Rows.Count, used.Columns.Count);
+    const range = ws.Range(area.address);
+    const values = grid(range.Value2, (r, c) => ws.Range(a1(area.top + r - 1, area.left + c - 1)).Text);
+    return { name: ws.Name, values, formulas: grid(range.Formula), top: area.top, left: area.left, whole: true };
+  }
+
+  private sheets(book: EtWorkbook): EtSheet[] {
+    return Array.from({ length: book.Worksheets.Count }, (_, i) => book.Worksheets.Item(i + 1));
+  }
+
+  /** The workbook holds the template: its hidden sheet carries the format marker. */
+  private isTemplate(book: EtWorkbook): boolean {
+    const marker = getLayout('2021').info.format;
+    const info = this.reportSheet(book, this.names(book), 'info');
+    return !!info && isFormatId(String(info.Range(a1(marker.row, marker.col)).Value2 ?? '').trim());
   }
 
   /** Runs `write` on the sheets with their protection lifted, and protects them again as they were, even when it fails. */
@@ -177,25 +202,27 @@ export class WpsHost implements SpreadsheetHost {
     this.marking([], '清除标记');
   }
 
+  /** On the template's report sheets, or on every sheet of another workbook: ours deleted (by their formula), the new drawn. */
   private marking(marks: readonly Mark[], doing: string): void {
-    const sheets = this.reportSheets();
+    const book = this.book();
+    const template = this.isTemplate(book);
+    const sheets = template ? this.reportSheets() : this.sheets(book).map((sheet) => ({ id: undefined, sheet }));
     const by = marksBySheet(marks);
+    const whole = `A1:${a1(FOREIGN_ROWS, FOREIGN_COLS)}`;
+    const touched = sheets.filter(({ id, sheet }) => by.has(sheet.Name) || ours(sheet.Range(id ? gridArea(id) : whole).FormatConditions).length > 0);
     this.unlocked(
-      sheets.map((s) => s.sheet),
+      touched.map((s) => s.sheet),
       doing,
       () => {
-        for (const { id, sheet } of sheets) {
-          const conditions = sheet.Range(gridArea(id)).FormatConditions;
-          // Ours only, from the last: deleting shifts the ones after it.
-          for (let i = conditions.Count; i >= 1; i--) {
-            const c = conditions.Item(i);
-            if (c.Formula1 === WPS_MARK_FORMULA) c.Delete();
-          }
+        for (const { id, sheet } of touched) {
+          const conditions = sheet.Range(id ? gridArea(id) : whole).FormatConditions;
+          // From the last: deleting shifts the ones after it.
+          for (const i of ours(conditions).reverse()) conditions.Item(i).Delete();
           const levels = by.get(sheet.Name);
           for (const severity of MARK_LEVELS) {
             const cells = levels?.[severity] ?? [];
             for (const address of joined(cells)) {
-              const c = sheet.Range(address).FormatConditions.Add(XL.expression, null, WPS_MARK_FORMULA);
+              const c = sheet.Range(address).FormatConditions.Add(XL.expression, null, MARK_FORMULA);
               c.Interior.Color = bgr(MARK_COLORS[severity]);
             }
           }
@@ -232,10 +259,28 @@ export class WpsHost implements SpreadsheetHost {
     const store = explanationRange(list);
     if (!store) throw new HostFailure('说明过多，无法保存：请缩短或删除一些说明');
     const book = this.book();
-    const info = this.reportSheet(book, this.names(book), 'info') ?? failWith('工作簿中没有年报模板的隐藏工作表，请先点击“插入模板”');
+    const info = this.reportSheet(book, this.names(book), 'info') ?? this.addInfoSheet(book);
     this.unlocked([info], '保存说明', () => {
       info.Range(store.address).Value2 = store.values;
     });
+  }
+
+  /**
+   * Our hidden sheet in a workbook not made from the template, for its 说明: added after the user's
+   * sheets, very hidden, without the format marker (the workbook is still read by its labels); the
+   * sheet the user was on stays active.
+   */
+  private addInfoSheet(book: EtWorkbook): EtSheet {
+    try {
+      const shown = book.ActiveSheet;
+      const sheet = book.Worksheets.Add(null, book.Worksheets.Item(book.Worksheets.Count));
+      sheet.Name = sheetName('info');
+      sheet.Visible = XL.sheetVeryHidden;
+      shown.Activate();
+      return sheet;
+    } catch (e) {
+      throw failure(e, '添加保存说明的隐藏工作表');
+    }
   }
 
   async hasReportSheets(): Promise<boolean> {
@@ -351,6 +396,13 @@ export class WpsHost implements SpreadsheetHost {
     }
     return problems;
   }
+}
+
+/** The indexes (1-based) of our marks among a range's conditional formats. */
+function ours(conditions: { readonly Count: number; Item(i: number): { readonly Formula1: string } }): number[] {
+  const out: number[] = [];
+  for (let i = 1; i <= conditions.Count; i++) if (conditions.Item(i).Formula1 === MARK_FORMULA) out.push(i);
+  return out;
 }
 
 /** Addresses joined with commas into multi-area ranges of bounded length. */
