@@ -152,6 +152,22 @@ function cases(): Record<RuleId, Case> {
         (wb.definedNames as unknown as { model: unknown[] }).model = [];
       }),
     },
+    'FORM-TABLE-TWICE': {
+      mistake: '上级下发的表格里留着上一年度填的“表三”，本年度的表三另在一个工作表中',
+      run: viaWorkbook(c, (wb) => {
+        for (const ws of [...wb.worksheets]) if (ws.state !== 'visible') wb.removeWorksheet(ws.id);
+        (wb.definedNames as unknown as { model: unknown[] }).model = [];
+        // Last year's 表三 kept beside this year's: the same rows, as values.
+        const t3 = wb.getWorksheet(sheetName('t3'))!;
+        const old = wb.addWorksheet('表三（上年）');
+        t3.eachRow((row, r) =>
+          row.eachCell((cell, k) => {
+            const v = cell.value;
+            old.getCell(r, k).value = v && typeof v === 'object' && 'formula' in v ? ((v as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue) ?? null : v;
+          }),
+        );
+      }),
+    },
     'FORM-ZERO-VARIANT': { mistake: '网上发布的年报中“规章”一行写的是“-”', run: viaText(c, (t) => t.replace('| 规章 | 0 | 0 | 0 |', '| 规章 | - | - | - |')) },
     'FORM-UNIT': { mistake: '网上发布的年报中收费金额写成了“186000元”（表格单位是万元）', run: viaText(c, (t) => t.replace('| 行政事业性收费 | 18.6 |', '| 行政事业性收费 | 186000元 |')) },
     'FORM-MISSING': { mistake: '网上发布的年报漏掉了“行政强制”一行', run: viaText(c, (t) => t.replace(/\| 行政强制 \| 2 \|\n/, '')) },

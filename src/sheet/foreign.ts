@@ -7,7 +7,7 @@
  * rules, hints, marks, 说明 and export work unchanged. Values are read as the workbook holds them (a
  * “无” in a number cell is text, as in the template), totals as a spreadsheet shows them.
  */
-import { agencyKindByLabel, assembleReport, getFormat, makeIssue, storeReading, type CellValue, type Issue, type Metadata, type Place, type Report } from '../model/core';
+import { agencyKindByLabel, assembleReport, getFormat, makeIssue, storeReading, type CellValue, type CompiledFormat, type Issue, type IssueArea, type Metadata, type Place, type Report } from '../model/core';
 import { importPublished, type Token } from '../import/published';
 import { a1 } from './a1';
 import { sheetName } from './layout';
@@ -26,14 +26,21 @@ const COVER: readonly { readonly field: 'agencyName' | 'year' | 'agencyKind'; re
 ];
 
 /** Every row of every sheet that lists its cells, as the reader's cells with their places, and as lines of text. */
-function gridText(source: WorkbookSource): { tokens: Token[]; lines: string[]; grids: Map<string, Grid> } | undefined {
+interface SheetText {
+  readonly tokens: Token[];
+  readonly lines: string[];
+}
+
+function gridText(source: WorkbookSource): (SheetText & { grids: Map<string, Grid>; sheets: SheetText[] }) | undefined {
   const tokens: Token[] = [];
   const lines: string[] = [];
   const grids = new Map<string, Grid>();
+  const sheets: SheetText[] = [];
   for (const name of source.sheetNames()) {
     const g = source.sheet(name);
     if (!g?.cells || name === sheetName('info')) continue;
     grids.set(g.name, g);
+    const [firstToken, firstLine] = [tokens.length, lines.length];
     const rows = new Map<number, number[]>();
     for (const k of g.cells()) {
       const row = Math.floor(k / 16384);
@@ -52,8 +59,38 @@ function gridText(source: WorkbookSource): { tokens: Token[]; lines: string[]; g
       }
       lines.push(texts.join(' '));
     }
+    // The sheet alone, its lines numbered from 1: where each table is found on it (a table found on two sheets).
+    sheets.push({ tokens: tokens.slice(firstToken).map((t) => ({ ...t, line: t.line - firstLine })), lines: lines.slice(firstLine) });
   }
-  return tokens.length ? { tokens, lines, grids } : undefined;
+  return tokens.length ? { tokens, lines, grids, sheets } : undefined;
+}
+
+/**
+ * A table found whole on two sheets (last year's sheet kept beside this year's, a copy left over):
+ * which one is the report cannot be told, so it is an error naming both places. The first is read.
+ */
+function tablesTwice(format: CompiledFormat, sheets: readonly SheetText[], year: number | undefined, read: ReadonlyMap<string, Place>): Issue[] {
+  if (sheets.filter((s) => s.tokens.length).length < 2) return [];
+  const where = new Map<string, string[]>();
+  for (const s of sheets) {
+    if (!s.tokens.length) continue;
+    const alone = importPublished(s.lines.join('\n'), { tokens: s.tokens, ...(year !== undefined ? { year } : {}) });
+    if (alone.report.format !== format.id) continue;
+    for (const t of format.tables) {
+      const cells = format.cells.filter((c) => c.table === t.id);
+      const ps = cells.flatMap((c) => alone.sources.get(c.id)?.place ?? []);
+      // Most of the table's cells: a few labels alike elsewhere are not a second table.
+      if (ps.length * 2 < cells.length) continue;
+      where.set(t.id, [...(where.get(t.id) ?? []), `“${ps[0]!.sheet}”${extent(ps)}`]);
+    }
+  }
+  return format.tables.flatMap((t) => {
+    const found = where.get(t.id) ?? [];
+    if (found.length < 2) return [];
+    const first = format.cells.find((c) => c.table === t.id && read.has(c.id));
+    const sheet = first && read.get(first.id)!.sheet;
+    return [makeIssue('FORM-TABLE-TWICE', t.id as IssueArea, [], { table: t.name, places: found.join('、'), read: sheet ? `“${sheet}”中的一份` : '第一份' })];
+  });
 }
 
 /** 机关名称, 年度, 机关类型 where the sheet labels them. */
@@ -119,6 +156,7 @@ export function readForeign(source: WorkbookSource): WorkbookReading {
   }
   const { stale, edited } = recalculateTotals(format, tables, places, formulas, noResult);
   const reading: Issue[] = imported.issues.filter((i) => !TEXT_ONLY.has(i.ruleId));
+  reading.push(...tablesTwice(format, grid.sheets, imported.report.metadata.year, new Map(placed.map((c) => [c.id, places[c.id]!]))));
   if (stale.length) reading.push(makeIssue('FORM-NOT-RECALCULATED', format.byId.get(stale[0]!)!.table, stale, { count: stale.length }));
   const found = (['t2', 't3', 't4'] as const).flatMap((t) => {
     const ps = placed.filter((c) => c.table === t).map((c) => places[c.id]!);

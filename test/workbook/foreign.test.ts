@@ -8,7 +8,7 @@ import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { getFormat, validate, validateRead, type FormatId } from '../../src/model';
 import { readWorkbookBuffer } from '../../src/sheet/xlsx/open';
-import { foreignWorkbook } from '../helpers/foreign-workbooks';
+import { foreignExcelJS, foreignWorkbook } from '../helpers/foreign-workbooks';
 import { consistentReport, freeCellCount, withCells, withText } from '../helpers/reports';
 import { toBuffer } from '../helpers/workbooks';
 
@@ -37,6 +37,8 @@ describe('workbooks not made from the template', () => {
           const p = read.places[c.id];
           expect([c.id, p !== undefined]).toEqual([c.id, true]);
         }
+        // One table per sheet is not a table twice.
+        expect(read.reading.filter((i) => i.ruleId === 'FORM-TABLE-TWICE')).toEqual([]);
         if (shape.note) expect(read.reading.some((i) => i.ruleId === 'FORM-LABEL-VARIANT' && i.message.includes('行政许可（含备案）'))).toBe(true);
       }),
       { numRuns: 16 },
@@ -50,6 +52,24 @@ describe('workbooks not made from the template', () => {
     expect(missing?.cells).toHaveLength(15);
     expect(read.report.tables.t4.review!.total).toBeNull();
     expect(read.report.tables.t3).toEqual(report.tables.t3);
+  });
+
+  test('last year\'s sheet kept beside this year\'s: each table found twice is an error naming both places; the first is read', async () => {
+    const lastYear = withText(consistentReport('2021', Array.from({ length: 300 }, (_, i) => i % 3), 2023));
+    const thisYear = withText(consistentReport('2021', Array.from({ length: 300 }, (_, i) => (i % 4) + 1), 2024));
+    const wb = foreignExcelJS(lastYear, { top: 1, left: 1, split: false, blankEvery: 0, note: false, dropT4: false });
+    wb.worksheets[0]!.name = '2023年';
+    const current = foreignExcelJS(thisYear, { top: 2, left: 2, split: false, blankEvery: 0, note: false, dropT4: false }).worksheets[0]!;
+    const copy = wb.addWorksheet('2024年');
+    current.eachRow((row, r) => row.eachCell((cell, c) => void (copy.getCell(r, c).value = cell.value)));
+    const read = await readWorkbookBuffer(await toBuffer(wb));
+    const twice = read.reading.filter((i) => i.ruleId === 'FORM-TABLE-TWICE');
+    expect(twice.map((i) => i.area)).toEqual(['t2', 't3', 't4']);
+    for (const i of twice) {
+      expect(i.severity).toBe('error');
+      expect(i.message).toMatch(/^表[二三四]出现了不止一份：“2023年”[A-Z]+\d+:[A-Z]+\d+、“2024年”[A-Z]+\d+:[A-Z]+\d+；已读取“2023年”中的一份/);
+    }
+    expect(validateRead(read).valid).toBe(false);
   });
 
   test('a workbook holding no table of the formats is refused with a Chinese message', async () => {

@@ -17,7 +17,7 @@ export interface RuleInfo {
 type Entry = Omit<RuleInfo, 'id'>;
 
 /** The rules, as data. Bumped whenever a rule is added or changes meaning. */
-export const RULES_VERSION = '2026.12.2';
+export const RULES_VERSION = '2026.12.3';
 
 export const RULES: { readonly [K in RuleId]: RuleInfo & { id: K } } = withIds({
   'CELL-BLANK': { severity: 'error', family: 'cell', title: '必填单元格未填写（没有数据请填 0）' },
@@ -56,6 +56,7 @@ export const RULES: { readonly [K in RuleId]: RuleInfo & { id: K } } = withIds({
   'FORM-MISSING': { severity: 'error', family: 'form', title: '已发布报告中找不到的单元格（未填入任何数字）' },
   'FORM-DIGITS-SPLIT': { severity: 'warning', family: 'form', title: '已发布报告中一行的数字连写在一起，已按表格的合计关系唯一拆分' },
   'FORM-FOREIGN': { severity: 'info', family: 'form', title: '不是本系统模板的工作簿：按表格的行列标签找到各表并读取' },
+  'FORM-TABLE-TWICE': { severity: 'error', family: 'form', title: '同一张表在工作簿的两个工作表中都有：不能确定哪一份是本年度的报告' },
   'FORM-INFERRED': { severity: 'info', family: 'form', title: '已发布报告没有直接写明的年度、格式或机关类型，按原文推断（请核对）' },
   'FORM-NO-NARRATIVE': { severity: 'info', family: 'form', title: '已发布报告中找不到正文各部分的标题，正文未导入，正文的核对未进行' },
   'NARRATIVE-EMPTY': { severity: 'error', family: 'narrative', title: '正文必须有“一、总体情况”“五、存在的主要问题及改进情况”“六、其他需要报告的事项”的文字' },

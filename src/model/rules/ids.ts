@@ -44,6 +44,7 @@ export const RULE_IDS = [
   'FORM-DIGITS-SPLIT',
   'FORM-INFERRED',
   'FORM-FOREIGN',
+  'FORM-TABLE-TWICE',
   // narrative
   'NARRATIVE-EMPTY',
   'NARRATIVE-SECTIONS',

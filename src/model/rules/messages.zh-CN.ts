@@ -66,6 +66,7 @@ export const zhCN: MessageCatalogue = {
   'FORM-UNIT': (p) => `${p.where}：原文为${quote(p.found)}，已换算为 ${fmt(p.value)}${p.unit}`,
   'FORM-DIGITS-SPLIT': (p) => `${p.row}：原文数字连写为“${p.run}”，按表格的合计关系只有一种拆分：${p.values}；请对照原报告核对`,
   'FORM-FOREIGN': (p) => `这不是本系统的模板，已按表格标签读取：找到${p.found}`,
+  'FORM-TABLE-TWICE': (p) => `${p.table}出现了不止一份：${p.places}；已读取${p.read}，无法确定哪一份是本年度的`,
   'FORM-INFERRED': (p) => (p.value ? `${p.field}按${p.basis}推断为“${p.value}”，请核对` : `${p.field}无法从原文确定：${p.basis}`),
   'FORM-NO-NARRATIVE': (p) => `原文中找不到正文的标题（${p.sections}），这些部分的文字未导入，与之相关的核对未进行`,
   'FORM-MISSING': (p) => `${p.table} ${p.row}：${p.reason ? `${p.reason}，${p.count} 个数字未填入` : `原文中找不到 ${p.count} 个数字，未填入`}；请对照原报告补全`,

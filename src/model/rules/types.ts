@@ -99,6 +99,7 @@ export interface RuleParams {
   'FORM-UNIT': { readonly where: string; readonly found: string; readonly value: number; readonly unit: string };
   'FORM-MISSING': { readonly table: string; readonly row: string; readonly count: number; readonly reason?: string };
   'FORM-FOREIGN': { readonly found: string };
+  'FORM-TABLE-TWICE': { readonly table: string; readonly places: string; readonly read: string };
   'FORM-INFERRED': { readonly field: string; readonly value: string; readonly basis: string };
   'FORM-DIGITS-SPLIT': { readonly row: string; readonly run: string; readonly values: string };
   'FORM-NO-NARRATIVE': { readonly sections: string };
