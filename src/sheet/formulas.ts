@@ -1,14 +1,34 @@
 /** Excel formula text for totals and checks; works the same in Excel, WPS and LibreOffice. */
-import { a1, type Layout } from './layout';
+import { a1, quoteSheet, type Layout } from './layout';
 
 /** SUM over cells of one sheet, contiguous runs of a column or a row written as ranges. */
 export function sumFormula(layout: Layout, cellIds: readonly string[]): string {
   return `SUM(${rangeList(layout, cellIds)})`;
 }
 
+/**
+ * SUM over cells where a workbook holds them (rows inserted, a workbook not made from the template),
+ * for a total written at `at`: cells of another sheet are named with their sheet.
+ */
+export function sumAt(at: { readonly sheet: string }, cells: readonly { readonly sheet: string; readonly row: number; readonly col: number }[]): string {
+  const runs: string[] = [];
+  for (let i = 0; i < cells.length; ) {
+    const sheet = cells[i]!.sheet;
+    let j = i;
+    while (j + 1 < cells.length && cells[j + 1]!.sheet === sheet) j++;
+    const list = runList(cells.slice(i, j + 1));
+    runs.push(sheet === at.sheet ? list : list.split(',').map((r) => `${quoteSheet(sheet)}!${r}`).join(','));
+    i = j + 1;
+  }
+  return `SUM(${runs.join(',')})`;
+}
+
 /** Cells of one sheet as a reference list: D8:D28,D30 */
 export function rangeList(layout: Layout, cellIds: readonly string[]): string {
-  const ps = cellIds.map((id) => layout.cells.get(id)!);
+  return runList(cellIds.map((id) => layout.cells.get(id)!));
+}
+
+function runList(ps: readonly { readonly row: number; readonly col: number }[]): string {
   const parts: string[] = [];
   let i = 0;
   while (i < ps.length) {

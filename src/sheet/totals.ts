@@ -1,7 +1,6 @@
 /** 填入合计 in a spreadsheet: which totals to write back, with the template's formula for each. */
 import { computeTotals, getFormat, suggestTotals, type Issue, type Report, type TotalChange, rawValue } from '../model/core';
-import { sumFormula } from './formulas';
-import { getLayout } from './layout';
+import { sumAt } from './formulas';
 import { placeText } from './a1';
 import type { Place, Places } from './places';
 
@@ -25,7 +24,6 @@ export const lostFormulas = (issues: readonly Issue[]): string[] => issues.filte
  */
 export function totalRepairs(report: Report, places: Places, lost: readonly string[] = []): TotalRepair[] {
   const f = getFormat(report.format);
-  const layout = getLayout(report.format);
   const suggested = suggestTotals(report);
   const totals = computeTotals(report);
   const more = lost.filter((id) => !suggested.some((s) => s.cell === id) && totals.has(id)).map((id) => ({ cell: id, current: rawValue(report, id) ?? null, computed: totals.get(id)! }));
@@ -33,7 +31,10 @@ export function totalRepairs(report: Report, places: Places, lost: readonly stri
     const cell = f.byId.get(s.cell)!;
     const place = places[s.cell];
     if (!place || !cell.derived) return [];
+    // The cells it adds up where this workbook holds them (rows inserted, an office's own layout); every one must be there.
+    const terms = cell.derived.of.map((i) => places[f.cells[i]!.id]);
+    if (terms.some((t) => !t)) return [];
     const where = `${f.tables.find((t) => t.id === cell.table)!.name} ${cell.rowTitle} · ${cell.colLabel}`;
-    return [{ ...s, place, address: placeText(place), where, formula: sumFormula(layout, cell.derived.of.map((i) => f.cells[i]!.id)) }];
+    return [{ ...s, place, address: placeText(place), where, formula: sumAt(place, terms as Place[]) }];
   });
 }

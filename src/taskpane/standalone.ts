@@ -171,7 +171,7 @@ async function onCorrected(o: Opened, repairs: readonly TotalRepair[]): Promise<
     return notify('原文件已被改动或移走：请先“重新读取并校验”。', 'fail');
   }
   const { correctedWorkbook } = await import(/* webpackChunkName: "workbook-writer" */ '../workbook/browser-files');
-  const blob = await correctedWorkbook(bytes, o.report, repairs, o.report.explanations ?? []);
+  const blob = await correctedWorkbook(bytes, o.report, o.places, repairs, o.report.explanations ?? []);
   const name = o.name.replace(/(\.xlsx)?$/i, repairs.length ? '（已改正）.xlsx' : '（含说明）.xlsx');
   const ok = download(name, blob);
   notify(ok ? `已生成 ${name}：请用它替换原文件后重新校验` : '此浏览器不允许下载文件。', ok ? undefined : 'fail');

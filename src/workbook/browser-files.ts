@@ -4,9 +4,10 @@
  * formulas restored and its 说明 stored. The user's own file is never changed: a copy is offered.
  */
 import ExcelJS from 'exceljs';
-import { assembleReport, computeTotals, emptyTables, getFormat, viewOf, type Explanation, type FormatId } from '../model/core';
+import { assembleReport, emptyTables, getFormat, type Explanation, type FormatId } from '../model/core';
 import { infoCells } from '../sheet/info-sheet';
-import { checkResult } from '../sheet/formulas';
+import { shownCells } from '../sheet/shown';
+import type { Places } from '../sheet/places';
 import { getLayout, sheetName } from '../sheet/layout';
 import type { Report } from '../model/core';
 import type { TotalRepair } from '../sheet/totals';
@@ -22,42 +23,48 @@ export async function personalTemplate(format: FormatId, year: number, agencyNam
 
 /**
  * 下载改正后的工作簿: the clerk's workbook with every total that was typed over given its formula
- * back, and the 说明 written on the page stored where the add-in keeps them. Formulas carry the
- * model's results, so viewers that do not recalculate show the right totals.
+ * back, and the 说明 written on the page stored where the add-in keeps them (in a workbook not made
+ * from the template, a very hidden sheet added for them). Formulas carry the results a spreadsheet
+ * would show, at the places the reader found the cells, so viewers that do not recalculate show the
+ * right totals.
  */
-export async function correctedWorkbook(bytes: ArrayBuffer, report: Report, repairs: readonly TotalRepair[], explanations: readonly Explanation[]): Promise<Blob> {
+export async function correctedWorkbook(bytes: ArrayBuffer, report: Report, places: Places, repairs: readonly TotalRepair[], explanations: readonly Explanation[]): Promise<Blob> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(bytes);
   const f = getFormat(report.format);
   const layout = getLayout(report.format);
   const fixed = new Map(repairs.map((r) => [r.cell, r]));
-  // The report as it will read after the repair: what every total and check cell then shows.
-  const totals = computeTotals(report);
-  for (const r of repairs) {
-    const ws = wb.getWorksheet(r.place.sheet);
-    if (!ws) continue;
-    ws.getCell(r.place.row, r.place.col).value = { formula: r.formula, result: r.computed } as ExcelJS.CellFormulaValue;
-  }
-  // ExcelJS drops a cached result of 0 when it loads: every total formula gets its result again.
-  const shown = viewOf(report).values.slice();
-  for (const i of f.derivedOrder) {
-    const c = f.cells[i]!;
-    const p = layout.cells.get(c.id)!;
-    const cell = wb.getWorksheet(sheetName(p.sheet))?.getCell(p.row, p.col);
+  const cellAt = (id: string) => {
+    const p = places[id];
+    return p && wb.getWorksheet(p.sheet)?.getCell(p.row, p.col);
+  };
+  const formulaOf = (cell: ExcelJS.Cell | undefined) => {
     const v = cell?.value as ExcelJS.CellFormulaValue | null | undefined;
-    if (cell && v && typeof v === 'object' && 'formula' in v) {
-      shown[i] = totals.get(c.id)!;
-      if (!fixed.has(c.id)) cell.value = { formula: v.formula, result: shown[i] } as ExcelJS.CellFormulaValue;
+    return v && typeof v === 'object' && 'formula' in v ? v.formula : undefined;
+  };
+  // ExcelJS drops a cached result of 0 when it loads: every total formula gets its result again,
+  // as the workbook will show it after the repair.
+  const view = shownCells(report, (i) => fixed.has(f.cells[i]!.id) || formulaOf(cellAt(f.cells[i]!.id)) !== undefined);
+  for (const i of f.derivedOrder) {
+    const id = f.cells[i]!.id;
+    const cell = cellAt(id);
+    const result = view.results.get(i);
+    const formula = fixed.get(id)?.formula ?? formulaOf(cell);
+    if (cell && result !== undefined && formula) cell.value = { formula, result } as ExcelJS.CellFormulaValue;
+  }
+  let info = wb.getWorksheet(sheetName('info'));
+  // The template's check cells (“✓” / “差 N”), where the workbook is made from it.
+  if (info) {
+    for (const check of layout.checks) {
+      const cell = wb.getWorksheet(sheetName(check.sheet))?.getCell(check.row, check.col);
+      const formula = formulaOf(cell);
+      if (cell && formula) cell.value = { formula, result: view.check(check.equation) } as ExcelJS.CellFormulaValue;
     }
   }
-  for (const check of layout.checks) {
-    const cell = wb.getWorksheet(sheetName(check.sheet))?.getCell(check.row, check.col);
-    const v = cell?.value as ExcelJS.CellFormulaValue | null | undefined;
-    if (!cell || !v || typeof v !== 'object' || !('formula' in v)) continue;
-    const side = (cells: readonly number[]) => cells.reduce((s, k) => s + shown[k]!, 0);
-    cell.value = { formula: v.formula, result: checkResult(side(check.equation.lhs) - side(check.equation.rhs)) } as ExcelJS.CellFormulaValue;
+  if (!info && explanations.length) {
+    info = wb.addWorksheet(sheetName('info'));
+    info.state = 'veryHidden';
   }
-  const info = wb.getWorksheet(sheetName('info'));
   if (info) for (const c of infoCells({ explanations })) info.getCell(c.row, c.col).value = c.value;
   return new Blob([await wb.xlsx.writeBuffer()], { type: XLSX });
 }

@@ -1,7 +1,7 @@
 /** A template filled with a report's content: derived cells keep their formulas, with results cached. */
 import type ExcelJS from 'exceljs';
 import { AGENCY_KINDS, getFormat, rawValue, type CellValue, type Report } from '../model/core';
-import { checkResult } from '../sheet/formulas';
+import { shownCells, type Shown } from '../sheet/shown';
 import { getLayout, sheetName, type Placement } from '../sheet/layout';
 import { AGGREGATE_MARK, IMPORT_MARK, infoCells } from '../sheet/info-sheet';
 import { buildTemplate, layoutTextSheet } from './template';
@@ -27,40 +27,24 @@ export function fillTemplate(report: Report, options: FillOptions = {}): ExcelJS
   const layout = getLayout(report.format);
   const f = getFormat(report.format);
   const at = (p: Placement) => wb.getWorksheet(layout.sheets.find((s) => s.id === p.sheet)!.name)!.getCell(p.row, p.col);
-  // What each cell shows: numbers as written (text and blanks add nothing to a SUM), totals as a
-  // spreadsheet computes them from what the cells show — a typed-over total included.
-  const shown = new Float64Array(f.cells.length);
-  // A SUM over an error value shows that error: the first error a total's terms hold.
-  const errors = new Map<number, string>();
   for (const c of f.cells) {
-    const v = rawValue(report, c.id) as CellValue | undefined;
-    if (typeof v === 'number') shown[c.index] = v;
-    else if (v !== null && typeof v === 'object') errors.set(c.index, v.error);
-    if (!c.derived || options.imported) at(layout.cells.get(c.id)!).value = toExcel(v);
+    if (!c.derived || options.imported) at(layout.cells.get(c.id)!).value = toExcel(rawValue(report, c.id) as CellValue | undefined);
   }
+  // A total keeps its formula unless the report's value differs from what the formula shows (typed over: kept as the user had it).
+  const same = (v: CellValue | undefined, r: Shown) => v === undefined || (typeof r === 'number' ? v === r : typeof v === 'object' && v !== null && v.error === r.error);
+  const view = shownCells(report, (i, result) => !options.imported && same(rawValue(report, f.cells[i]!.id) as CellValue | undefined, result));
   if (!options.imported) {
     for (const i of f.derivedOrder) {
       const c = f.cells[i]!;
       const cell = at(layout.cells.get(c.id)!);
-      const v = rawValue(report, c.id) as CellValue | undefined;
-      let result = 0;
-      for (const k of c.derived!.of) result += shown[k]!;
-      const error = c.derived!.of.map((k) => errors.get(k)).find((e) => e !== undefined);
+      const result = view.results.get(i);
       const formula = (cell.value as ExcelJS.CellFormulaValue).formula;
-      // A total that differs from what its formula would show was typed over the formula: keep what the user had.
-      if (error !== undefined && (v === undefined || (typeof v === 'object' && v !== null && v.error === error))) {
-        errors.set(i, error);
-        cell.value = { formula, result: { error } } as ExcelJS.CellFormulaValue;
-      } else if (error === undefined && (v === undefined || v === result)) {
-        shown[i] = result;
-        cell.value = { formula, result } as ExcelJS.CellFormulaValue;
-      } else cell.value = toExcel(v);
+      cell.value = result === undefined ? toExcel(rawValue(report, c.id) as CellValue | undefined) : ({ formula, result } as ExcelJS.CellFormulaValue);
     }
   }
   for (const check of layout.checks) {
     const cell = at(check);
-    const side = (cells: readonly number[]) => cells.reduce((s, k) => s + shown[k]!, 0);
-    cell.value = { formula: (cell.value as ExcelJS.CellFormulaValue).formula, result: checkResult(side(check.equation.lhs) - side(check.equation.rhs)) } as ExcelJS.CellFormulaValue;
+    cell.value = { formula: (cell.value as ExcelJS.CellFormulaValue).formula, result: view.check(check.equation) } as ExcelJS.CellFormulaValue;
   }
   for (const m of layout.meta) {
     const v = report.metadata[m.field];

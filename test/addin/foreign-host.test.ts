@@ -20,6 +20,7 @@ import { fakeWorkbookOf, type FakeWorkbook } from '../helpers/fake-excel';
 import { foreignExcelJS } from '../helpers/foreign-workbooks';
 import { consistentReport, withCells, withText } from '../helpers/reports';
 import { toBuffer } from '../helpers/workbooks';
+import { lostFormulas, totalRepairs } from '../../src/sheet/totals';
 
 const base = withText(consistentReport('2021', Array.from({ length: 300 }, (_, i) => ((i * 7) % 5) + 1)));
 /** A county's report with a mistyped input (a sum that fails) and a 规章 it cannot make (a warning to explain). */
@@ -109,5 +110,26 @@ describe.each(hosts)('%s, a workbook not made from the template', (_name, hostOn
     // Still read by its labels (our sheet holds no format marker), the 说明 attached to its warning.
     expect(second.value.result.issues.some((i) => i.ruleId === 'FORM-FOREIGN')).toBe(true);
     expect(second.value.result.issues.find((i) => i.ruleId === 'T2-RULES-AUTHORITY')!.explanation).toBe('代县政府起草的规章草案');
+  });
+});
+
+describe.each(hosts)('%s: 填入合计 in a workbook not made from the template', (_name, hostOn) => {
+  test('the SUM goes into the user\'s total cell over the user\'s own cells, on the protected sheet, which is protected again; the total then reads right', async () => {
+    const typed = withCells(report, { 't3.resultTotal.natural': (report.tables.t3.resultTotal!.natural as number) + 3 });
+    const wb = foreignExcelJS(typed, { top: 2, left: 1, split: false, blankEvery: 0, note: false, dropT4: false });
+    const book = await fakeWorkbookOf(await toBuffer(wb));
+    book.sheets[0]!.protected = true;
+    const host = hostOn(book);
+    const first = await actions.runCheck(host);
+    if (!first.ok) throw new Error(first.message);
+    const repairs = totalRepairs(first.value.report, first.value.places, lostFormulas(first.value.result.issues));
+    const repair = repairs.find((r) => r.cell === 't3.resultTotal.natural')!;
+    expect(await actions.applyTotalRepairs(host, repairs)).toEqual({ ok: true, value: repairs.length });
+    expect(book.sheets[0]!.peek(repair.place.row, repair.place.col)!.formula).toBe(`=${repair.formula}`);
+    expect(book.sheets[0]!.protected).toBe(true);
+    const second = await actions.runCheck(host);
+    if (!second.ok) throw new Error(second.message);
+    expect(second.value.report.tables.t3.resultTotal!.natural).toBe(repair.computed);
+    expect(repair.computed).not.toBe(typed.tables.t3.resultTotal!.natural);
   });
 });

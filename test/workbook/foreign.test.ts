@@ -6,11 +6,14 @@
  */
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
-import { getFormat, validate, validateRead, type FormatId } from '../../src/model';
+import { getFormat, validate, validateRead, withExplanation, type FormatId } from '../../src/model';
 import { readWorkbookBuffer } from '../../src/sheet/xlsx/open';
 import { foreignExcelJS, foreignWorkbook } from '../helpers/foreign-workbooks';
 import { consistentReport, freeCellCount, withCells, withText } from '../helpers/reports';
-import { toBuffer } from '../helpers/workbooks';
+import { load, toBuffer } from '../helpers/workbooks';
+import { totalRepairs } from '../../src/sheet/totals';
+import { correctedWorkbook } from '../../src/workbook/browser-files';
+import { a1, parseSheetAddress } from '../../src/sheet/a1';
 
 jest.setTimeout(120_000);
 
@@ -70,6 +73,42 @@ describe('workbooks not made from the template', () => {
       expect(i.message).toMatch(/^表[二三四]出现了不止一份：“2023年”[A-Z]+\d+:[A-Z]+\d+、“2024年”[A-Z]+\d+:[A-Z]+\d+；已读取“2023年”中的一份/);
     }
     expect(validateRead(read).valid).toBe(false);
+  });
+
+  test('the page\'s corrected copy of an office\'s workbook: the typed-over total gets a SUM over the user\'s own cells, 说明 go into a hidden sheet added to it', async () => {
+    const base = withText(consistentReport('2021', Array.from({ length: 300 }, (_, i) => (i % 4) + 1)));
+    const typed = withCells(base, { 't3.resultTotal.natural': (base.tables.t3.resultTotal!.natural as number) + 5 });
+    const buf = await foreignWorkbook(typed, { top: 4, left: 3, split: true, blankEvery: 5, note: false, dropT4: false });
+    const read = await readWorkbookBuffer(buf);
+    const repairs = totalRepairs(read.report, read.places);
+    const repair = repairs.find((r) => r.cell === 't3.resultTotal.natural')!;
+    // The SUM names the cells where this workbook holds them, not the template's.
+    const terms = getFormat('2021').byId.get('t3.resultTotal.natural')!.derived!.of.map((k) => read.places[getFormat('2021').cells[k]!.id]!);
+    const named = repair.formula.replace(/^SUM\((.*)\)$/, '$1').split(',').flatMap((ref) => {
+      const [a, b = a] = ref.split(':');
+      const [from, to] = [parseSheetAddress(`S!${a}`)!, parseSheetAddress(`S!${b}`)!];
+      return Array.from({ length: to.row - from.row + 1 }, (_, k) => a1(from.row + k, from.col));
+    });
+    expect(named.sort()).toEqual(terms.map((t) => a1(t.row, t.col)).sort());
+    expect(terms.every((t) => t.sheet === repair.place.sheet)).toBe(true);
+    const warning = validateRead(read).issues.find((i) => i.severity !== 'info')!;
+    const explanations = withExplanation(read.report, warning, '已核实');
+    const blob = await correctedWorkbook(buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength) as ArrayBuffer, read.report, read.places, repairs, explanations);
+    const again = await readWorkbookBuffer(new Uint8Array(await blob.arrayBuffer()));
+    expect(again.report.tables.t3.resultTotal!.natural).toBe(base.tables.t3.resultTotal!.natural);
+    expect(again.reading.some((i) => i.ruleId === 'FORM-FOREIGN')).toBe(true);
+    expect(again.explanations).toHaveLength(1);
+    // Every other cell as it was.
+    const before = await load(buf);
+    const after = await load(Buffer.from(await blob.arrayBuffer()));
+    expect(after.getWorksheet('_xxgk')!.state).toBe('veryHidden');
+    for (const ws of before.worksheets)
+      ws.eachRow((row, r) =>
+        row.eachCell((cell, c) => {
+          const p = repair.place;
+          if (!(ws.name === p.sheet && r === p.row && c === p.col)) expect([ws.name, r, c, after.getWorksheet(ws.name)!.getCell(r, c).value]).toEqual([ws.name, r, c, cell.value]);
+        }),
+      );
   });
 
   test('a workbook holding no table of the formats is refused with a Chinese message', async () => {
