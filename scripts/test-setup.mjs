@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * Before every test run (`npm test`): the system programs some tests drive — LibreOffice Calc and
- * Writer, a CJK font, Debian's Chromium, PostgreSQL. Missing ones are installed with apt where this user may
+ * Writer, a CJK font, Debian's Chromium, PostgreSQL, poppler's pdftotext. Missing ones are installed with apt where this user may
  * (root, or sudo without a password); otherwise the run stops here with one line naming the
  * command to run. `npm run test:unit` needs none of them.
  */
@@ -21,6 +21,8 @@ const NEEDS = [
   { pkg: 'libreoffice-writer-nogui', what: 'LibreOffice Writer', present: () => anyFile('/usr/lib/libreoffice/program/libswlo.so') },
   { pkg: 'fonts-noto-cjk', what: 'a CJK font', present: () => /noto.*cjk/i.test(output('fc-list', [])) },
   { pkg: 'chromium', what: 'Chromium', present: () => anyFile('/usr/bin/chromium') },
+  // Where printed words stand on the page (pdftotext -bbox): text printed off the paper.
+  { pkg: 'poppler-utils', what: 'poppler (pdftotext)', present: () => anyFile('/usr/bin/pdftotext') },
   // The collection server's API suite runs on a throwaway PostgreSQL cluster too (or on DATABASE_URL).
   { pkg: 'postgresql', what: 'PostgreSQL', present: () => !!process.env.DATABASE_URL || (existsSync('/usr/lib/postgresql') && readdirSync('/usr/lib/postgresql').some((v) => existsSync(`/usr/lib/postgresql/${v}/bin/initdb`))) },
 ];

@@ -69,7 +69,8 @@ export interface Layout {
   readonly blocks: readonly Block[];
   readonly checks: readonly CheckCell[];
   readonly meta: readonly (Placement & { readonly field: MetadataFieldId; readonly name: string })[];
-  readonly text: readonly (Placement & { readonly section: SectionId; readonly name: string })[];
+  /** Each section's text box: its top-left cell, merged across `cols` columns. */
+  readonly text: readonly (Placement & { readonly cols: number; readonly section: SectionId; readonly name: string })[];
   /** Hidden sheet cells recording the format id and the template version. */
   readonly info: {
     readonly format: Placement & { readonly name: string };
@@ -80,7 +81,7 @@ export interface Layout {
 }
 
 /** Bumped whenever the template's layout changes. */
-export const TEMPLATE_VERSION = '1';
+export const TEMPLATE_VERSION = '2';
 export const NAME_PREFIX = 'XXGK_';
 const TITLE = '政府信息公开工作年度报告';
 const FORMAT_LABEL = '报告格式';
@@ -300,16 +301,25 @@ function table4Sheet(l: Sheets): void {
   l.sheets.push({ id: 't4', name: sheetName('t4'), widths: Array(width4).fill(10), printTitleRows: [2, 4] });
 }
 
-/** 文字部分: a heading row and a text row per section. */
+/**
+ * 文字部分: a heading row and a text row per section, each across two columns. One column would do
+ * on screen, but LibreOffice never scales a single column to the page's width (one column is one
+ * page across, however wide): where its width prints wider than the page — fonts differ between
+ * machines — the text ran off both edges. Two columns make it shrink to fit, as Excel and WPS do.
+ */
 function textSheet(l: Sheets): Layout['text'] {
-  label(l, { sheet: 'text', row: 1, col: 1, text: sheetName('text'), role: 'title' });
+  const cols = TEXT_WIDTHS.length;
+  label(l, { sheet: 'text', row: 1, col: 1, text: sheetName('text'), role: 'title', cols });
   const text = SECTIONS.map((s, i) => {
-    label(l, { sheet: 'text', row: 2 + 2 * i, col: 1, text: s.heading, role: 'heading' });
-    return { sheet: 'text' as const, row: 3 + 2 * i, col: 1, section: s.id, name: `${NAME_PREFIX}TEXT_${s.id.toUpperCase()}` };
+    label(l, { sheet: 'text', row: 2 + 2 * i, col: 1, text: s.heading, role: 'heading', cols });
+    return { sheet: 'text' as const, row: 3 + 2 * i, col: 1, cols, section: s.id, name: `${NAME_PREFIX}TEXT_${s.id.toUpperCase()}` };
   });
-  l.sheets.push({ id: 'text', name: sheetName('text'), widths: [110] });
+  l.sheets.push({ id: 'text', name: sheetName('text'), widths: [...TEXT_WIDTHS] });
   return text;
 }
+
+/** The 文字部分 columns: as wide as A4's printable width at 100 % in Excel (Calibri 11), as two. */
+const TEXT_WIDTHS = [48, 48] as const;
 
 /** The hidden sheet: the format marker, the template version, what kind of workbook it is. */
 function infoSheet(l: Sheets): Layout['info'] {

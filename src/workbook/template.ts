@@ -246,11 +246,16 @@ export function buildTemplate(formatId: FormatId): ExcelJS.Workbook {
     c.numFmt = m.field === 'date' ? 'yyyy-mm-dd' : m.field === 'year' ? '0' : '@';
   }
   for (const t of layout.text) {
-    const c = at(t);
-    style(c, { align: 'left' });
-    c.alignment = { vertical: 'top', horizontal: 'left', wrapText: true };
-    c.fill = INPUT_FILL;
-    c.protection = { locked: false };
+    const ws = sheets.get(t.sheet)!;
+    ws.mergeCells(t.row, t.col, t.row, t.col + t.cols - 1);
+    // Every cell of the merged box: its border prints whole, and it stays unlocked.
+    for (let k = 0; k < t.cols; k++) {
+      const c = ws.getCell(t.row, t.col + k);
+      style(c, { align: 'left' });
+      c.alignment = { vertical: 'top', horizontal: 'left', wrapText: true };
+      c.fill = INPUT_FILL;
+      c.protection = { locked: false };
+    }
   }
   layoutTextSheet(sheets.get('text')!, formatId);
 

@@ -70,3 +70,26 @@ export function htmlAsSpreadsheet(html: string, as: 'xlsx' | 'xls'): Buffer {
   });
   return readFileSync(join(dir, 'out', `report.${as}`));
 }
+
+export interface PdfWord {
+  readonly page: number;
+  readonly pageWidth: number;
+  readonly xMin: number;
+  readonly xMax: number;
+  readonly text: string;
+}
+
+/** Every word of a PDF with where it stands (poppler's `pdftotext -bbox`): text printed off the page shows as x < 0 or beyond the width. */
+export function pdfWords(pdf: Buffer): PdfWord[] {
+  const dir = mkdtempSync(join(tmpdir(), 'xxgk-words-'));
+  writeFileSync(join(dir, 'in.pdf'), pdf);
+  execFileSync('pdftotext', ['-bbox', join(dir, 'in.pdf'), join(dir, 'out.html')], { stdio: 'ignore', timeout: 60_000 });
+  const html = readFileSync(join(dir, 'out.html'), 'utf8');
+  const words: PdfWord[] = [];
+  [...html.matchAll(/<page width="([\d.]+)" height="[\d.]+">([\s\S]*?)<\/page>/g)].forEach((m, k) => {
+    for (const w of m[2]!.matchAll(/<word xMin="([-\d.]+)" yMin="[-\d.]+" xMax="([-\d.]+)" yMax="[-\d.]+">([^<]*)<\/word>/g)) {
+      words.push({ page: k + 1, pageWidth: Number(m[1]), xMin: Number(w[1]), xMax: Number(w[2]), text: w[3]!.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"') });
+    }
+  });
+  return words;
+}

@@ -72,8 +72,10 @@ export function queueBuildTemplate(context: Excel.RequestContext, formatId: Form
       cf.custom.format.font.color = CHECK_COLORS.off;
     }
   }
+  // Inputs: the cover fields, and the text boxes merged across their columns.
   for (const p of [...layout.meta, ...layout.text]) {
-    const r = range(p);
+    const r = 'cols' in p ? range(p, 1, p.cols) : range(p);
+    if ('cols' in p && caps.sheetSetup) r.merge(false);
     r.format.fill.color = INPUT_FILL;
     if (caps.sheetSetup) r.format.protection.locked = false;
   }
