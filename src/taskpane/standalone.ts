@@ -134,6 +134,9 @@ function check(previous: Report | undefined, given?: ValidationResult): void {
   $('back-to-issues').hidden = false;
   ($('export') as HTMLButtonElement).disabled = false;
   ($('render-docx') as HTMLButtonElement).disabled = false;
+  // The steps above fill a laptop's screen: a result that starts below the fold is brought into view.
+  const results = $('results');
+  if (results.getBoundingClientRect().top > window.innerHeight * 0.6) results.scrollIntoView({ block: 'start' });
 }
 
 /**

@@ -39,7 +39,7 @@ async function cli(...args: string[]): Promise<string> {
   return out;
 }
 
-async function openPage(options: { bypassCSP?: boolean } = {}): Promise<{ page: Page; requests: string[]; errors: string[]; dialogs: string[] }> {
+async function openPage(options: { bypassCSP?: boolean; viewport?: { width: number; height: number } } = {}): Promise<{ page: Page; requests: string[]; errors: string[]; dialogs: string[] }> {
   const page = await browser.newPage({ viewport: { width: 1000, height: 1200 }, acceptDownloads: true, ...options });
   const requests: string[] = [];
   const errors: string[] = [];
@@ -95,6 +95,9 @@ describe('the task pane as a standalone page in Chromium', () => {
     await openFile(page, join(samples, 'example-2021-mistakes.xlsx'));
     await page.click('#render-docx');
     await page.waitForSelector('#dialog:not([hidden])');
+    // The dialog above everything: nothing sticky (the result bar, row labels) paints over its middle.
+    const over = await page.evaluate(`(() => { const b = document.querySelector('#dialog .dialog-box').getBoundingClientRect(); const points = [[b.left + 10, b.top + 10], [b.left + 10, b.bottom - 10], [b.right - 10, b.bottom - 10], [(b.left + b.right) / 2, (b.top + b.bottom) / 2]]; const off = points.map(([x, y]) => document.elementFromPoint(x, y)).find((e) => !e || !e.closest('#dialog')); return off === undefined ? 'dialog' : off && off.outerHTML.slice(0, 60); })()`);
+    expect(over).toBe('dialog');
     await helpPicture(page, 'step9-report', '#dialog .dialog-box');
     await page.click('#dialog-cancel');
     expect(errors).toEqual([]);
@@ -467,6 +470,38 @@ describe('the task pane as a standalone page in Chromium', () => {
     expect(cell.y).toBeGreaterThanOrEqual(pane.y);
     expect(cell.y + cell.height).toBeLessThanOrEqual(Math.min(pane.y + pane.height, 900) + 1);
     await page.screenshot({ path: join(shots, 'standalone-wide.png') });
+  });
+
+  test('a laptop (1280×800): the result comes into view once a file is read and 表三 shows whole, 总计 included; at 420 px a cell jumped to keeps its row label beside it', async () => {
+    const { page } = await openPage({ viewport: { width: 1280, height: 800 } });
+    await openFile(page, join(samples, 'example-2021-mistakes.xlsx'));
+    await page.waitForFunction(() => document.getElementById('summary')?.textContent?.includes('错误'));
+    // The result's top at the top of the window (the steps above it filled the screen).
+    const results = (await page.locator('#results').boundingBox())!;
+    expect(Math.abs(results.y)).toBeLessThan(50);
+    // 表三 needs no sideways scrolling: its 总计 column lies inside the tables' pane.
+    const t3 = page.locator('.table-scroll').nth(1);
+    expect(await t3.evaluate((w) => w.scrollWidth - w.clientWidth)).toBeLessThanOrEqual(0);
+    const pane = (await page.locator('#tables-section').boundingBox())!;
+    const total = (await page.locator('#cell-t3-new-total').boundingBox())!;
+    expect(total.x + total.width).toBeLessThanOrEqual(pane.x + pane.width);
+
+    await page.setViewportSize({ width: 420, height: 900 });
+    // 表三's 总计 column, the far right of the widest table: J29 typed over.
+    await page.locator('#issues li[data-rule="FORM-FORMULA-REPLACED"]', { hasText: '表三!J29' }).locator('button.issue').click();
+    expect(await page.locator('td.focus').getAttribute('id')).toBe('cell-t3-resultTotal-total');
+    const cell = (await page.locator('#cell-t3-resultTotal-total').boundingBox())!;
+    const label = (await page.locator('#cell-t3-resultTotal-total').evaluate((td) => {
+      const th = [...td.parentElement!.querySelectorAll('th.rowlabel')].pop()!;
+      const r = th.getBoundingClientRect();
+      return { x: r.x, width: r.width, text: th.textContent };
+    }))!;
+    // The cell in view, and its row's label on screen to its left, not scrolled away.
+    expect(cell.x).toBeGreaterThanOrEqual(0);
+    expect(cell.x + cell.width).toBeLessThanOrEqual(420);
+    expect(label.x).toBeGreaterThanOrEqual(0);
+    expect(label.x + label.width).toBeLessThanOrEqual(cell.x + 1);
+    expect(label.text).toContain('总计');
   });
 
   test('a cover-sheet issue is clickable and marks its field in the cover list', async () => {
