@@ -20,18 +20,13 @@ export async function mapFiles<O>(files: readonly string[], task: FileTask, jobs
   await runInWorkers<string, O>(require.resolve('./file-worker'), task, files, workers, emit);
 }
 
-/**
- * The function that does `task` for one file. Its modules are required where it runs, not imported
- * at start-up; `require` rather than `import()`, which a worker running the .ts sources cannot resolve.
- */
+/** The function that does `task` for one file. Its modules are loaded where it runs, not at start-up. */
 export async function taskRunner(task: FileTask): Promise<(file: string) => Promise<unknown>> {
   if (task.kind === 'check') {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { checkFile } = require('./check-file') as typeof import('./check-file');
+    const { checkFile } = await import('./check-file');
     return (file) => checkFile(file, task.json, task.previous);
   }
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { loadReport } = require('./load') as typeof import('./load');
+  const { loadReport } = await import('./load');
   return async (file) => {
     const loaded = await loadReport(file);
     // Only what 汇总 uses crosses back (the report, its reading issues, which totals are formulas): not the places.

@@ -37,15 +37,14 @@ export async function loadReport(path: string): Promise<Loaded> {
 /** Reads a file's bytes (a workbook, a report JSON or a submission); every failure is a Chinese message naming `name`. */
 export async function openBuffer(buf: Uint8Array, name: string): Promise<Loaded> {
   try {
-    // zod only for JSON, required when needed: a workbook's path never loads it.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    // zod only for JSON, loaded when needed: a workbook's path never loads it.
     const opened = await openReport(
       buf,
-      async () => require('../model/schema/lazy') as typeof import('../model/schema/lazy'),
+      () => import('../model/schema/lazy'),
       // SheetJS only for an .xls or .et file.
-      async () => require('../sheet/xls/xls-source') as typeof import('../sheet/xls/xls-source'),
+      () => import('../sheet/xls/xls-source'),
       // The label reading of workbooks not made from the template.
-      async () => require('../sheet/foreign') as typeof import('../sheet/foreign'),
+      () => import('../sheet/foreign'),
     );
     return { ok: true, ...opened };
   } catch (e) {

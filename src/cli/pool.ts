@@ -24,7 +24,7 @@ export function workersFor(count: number, jobs: number): number {
  * over `inputs` on `workers` threads; `emit` is called in input order.
  */
 export async function runInWorkers<I, O>(script: string, workerData: unknown, inputs: readonly I[], workers: number, emit: (output: O, index: number) => void): Promise<void> {
-  // Sources run as .ts (tsx, ts-jest): the worker loads them through tsx's require hook.
+  // Sources run as .ts (tsx, ts-jest): the worker loads them through tsx's require hook (file-worker.ts adds its import() hooks).
   const execArgv = extname(script) === '.ts' ? ['--require', require.resolve('tsx/cjs')] : [];
   const done = new Map<number, O>();
   let nextOut = 0;

@@ -7,7 +7,7 @@ import { NotTemplateError } from './errors';
 import { readWorkbook, type WorkbookReading, type WorkbookSource } from './reader';
 import type * as Foreign from './foreign';
 
-/** The label-reading of foreign workbooks, loaded the way the surface can: `import()` in the page and panes, `require` in the CLI (its workers run the .ts sources under tsx, where `import()` does not resolve). */
+/** The label-reading of foreign workbooks, loaded only when a workbook needs it (a chunk of its own in the page and panes). */
 export type ForeignLoader = () => Promise<typeof Foreign>;
 const importForeign: ForeignLoader = () => import(/* webpackChunkName: "foreign-workbook" */ './foreign');
 
