@@ -4,6 +4,7 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import { gzipSync } from 'zlib';
 import { manifestErrors } from '../helpers/manifest-xsd';
+import { builtAddin } from '../helpers/built-addin';
 
 jest.setTimeout(180_000);
 
@@ -86,7 +87,8 @@ describe('webpack build of the add-in', () => {
 
   test('every manifest the build writes is valid against Microsoft\'s XSDs: the development one and one for a base URL', async () => {
     expect(await manifestErrors(readFileSync(join(out, 'manifest.xml'), 'utf8'))).toEqual([]);
-    const dev = build();
+    // The default build (no base URL): the one the browser tests share, built once per run.
+    const dev = await builtAddin();
     expect(readFileSync(join(dev, 'manifest.xml'), 'utf8')).toContain('https://localhost:3000/taskpane.html');
     expect(await manifestErrors(readFileSync(join(dev, 'manifest.xml'), 'utf8'))).toEqual([]);
   });
