@@ -19,6 +19,8 @@ export interface SheetInfo {
   /** Header rows to repeat on every printed page (1-based, inclusive). */
   readonly printTitleRows?: readonly [number, number];
   readonly hidden?: boolean;
+  /** Protected (TEMPLATE_PROTECTION) so labels and formulas are not changed by a slip; 文字部分 is all input. */
+  readonly protected?: boolean;
 }
 
 export type LabelRole = 'title' | 'note' | 'block' | 'header' | 'rowLabel' | 'checkLabel' | 'field' | 'heading';
@@ -170,7 +172,7 @@ function coverSheet(l: Sheets): Layout['meta'] {
   });
   label(l, { sheet: 'cover', row: 3 + METADATA_FIELDS.length, col: 1, text: FORMAT_LABEL, role: 'field' });
   label(l, { sheet: 'cover', row: 3 + METADATA_FIELDS.length, col: 2, text: `${f.id} 版（${f.def.notice}）`, role: 'note' });
-  l.sheets.push({ id: 'cover', name: sheetName('cover'), widths: [22, 56] });
+  l.sheets.push({ id: 'cover', name: sheetName('cover'), widths: [22, 56], protected: true });
   return meta;
 }
 
@@ -200,7 +202,7 @@ function table2Sheet(l: Sheets): void {
     });
     r = top + b.rows.length;
   }
-  l.sheets.push({ id: 't2', name: sheetName('t2'), widths: [26, ...Array(t2Width - 1).fill(18)] });
+  l.sheets.push({ id: 't2', name: sheetName('t2'), widths: [26, ...Array(t2Width - 1).fill(18)], protected: true });
 }
 
 /** 表三: three label columns (一 / （三） / 1.), the applicant columns, a check column and two check rows. */
@@ -256,7 +258,7 @@ function table3Sheet(l: Sheets): void {
     if (eq.rule === 'T3-ROW-TOTAL') l.checks.push({ sheet: 't3', row: at.row, col: checkCol, equation: eq });
     else l.checks.push({ sheet: 't3', row: checkRows[eq.rule as keyof typeof checkRows], col: at.col, equation: eq });
   }
-  l.sheets.push({ id: 't3', name: sheetName('t3'), widths: [16, 16, 40, ...Array(t3.columns.length).fill(10), 12], printTitleRows: [3, 5] });
+  l.sheets.push({ id: 't3', name: sheetName('t3'), widths: [16, 16, 40, ...Array(t3.columns.length).fill(10), 12], printTitleRows: [3, 5], protected: true });
 }
 
 /** 表四: groups side by side; a parent (行政诉讼) spans its groups; a check row under the data. */
@@ -298,7 +300,7 @@ function table4Sheet(l: Sheets): void {
     const at = l.cells.get(f.cells[eq.lhs[0]!]!.id)!;
     l.checks.push({ sheet: 't4', row: dataRow + 1, col: at.col, equation: eq });
   }
-  l.sheets.push({ id: 't4', name: sheetName('t4'), widths: Array(width4).fill(10), printTitleRows: [2, 4] });
+  l.sheets.push({ id: 't4', name: sheetName('t4'), widths: Array(width4).fill(10), printTitleRows: [2, 4], protected: true });
 }
 
 /**

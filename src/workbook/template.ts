@@ -6,11 +6,13 @@
 import ExcelJS from 'exceljs';
 import { AGENCY_KINDS, getFormat, type CellDef, type FormatId } from '../model/core';
 import { definedNames, getLayout, nameReference, TEMPLATE_VERSION, type Placement } from '../sheet/layout';
+import { TEMPLATE_FILLS, TEMPLATE_FONT, TEMPLATE_PROTECTION } from '../sheet/template-style';
 import { CHECK_COLORS, CHECK_FORMULA, CHECK_OFF_CONDITION, checkResult, rangeList, sumFormula } from '../sheet/formulas';
 
-const FONT = '宋体';
-const INPUT_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF8E1' } };
-const TOTAL_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEFEFEF' } };
+const FONT = TEMPLATE_FONT;
+const solid = (hex: string): ExcelJS.Fill => ({ type: 'pattern', pattern: 'solid', fgColor: { argb: `FF${hex.slice(1)}` } });
+const INPUT_FILL = solid(TEMPLATE_FILLS.input);
+const TOTAL_FILL = solid(TEMPLATE_FILLS.total);
 const THIN: Partial<ExcelJS.Borders> = {
   top: { style: 'thin' },
   left: { style: 'thin' },
@@ -265,9 +267,9 @@ export function buildTemplate(formatId: FormatId): ExcelJS.Workbook {
   for (const n of definedNames(layout)) wb.definedNames.add(nameReference(n), n.name);
 
   for (const s of layout.sheets) {
-    if (s.hidden || s.id === 'text') continue;
-    // No password: users may lift the protection; it only guards labels and formulas from slips.
-    void sheets.get(s.id)!.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true });
+    if (!s.protected) continue;
+    const { selectLockedCells, selectUnlockedCells, formatColumns, formatRows, formatCells } = TEMPLATE_PROTECTION;
+    void sheets.get(s.id)!.protect('', { selectLockedCells, selectUnlockedCells, formatColumns, formatRows, formatCells });
   }
   return wb;
 }

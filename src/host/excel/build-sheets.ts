@@ -10,14 +10,19 @@ import { getFormat, type FormatId } from '../../model/core';
 import { a1, colLetter, definedNames, getLayout, TEMPLATE_VERSION, type Placement } from '../../sheet/layout';
 import { CHECK_COLORS, CHECK_FORMULA, CHECK_OFF_CONDITION, rangeList, sumFormula } from '../../sheet/formulas';
 import type { Capabilities } from './capabilities';
+import { TEMPLATE_FILLS, TEMPLATE_PROTECTION as STYLE_PROTECTION } from '../../sheet/template-style';
 
-const INPUT_FILL = '#FFF8E1';
-const TOTAL_FILL = '#EFEFEF';
+const INPUT_FILL = TEMPLATE_FILLS.input;
+const TOTAL_FILL = TEMPLATE_FILLS.total;
 /** Excel column widths are in points; a character of the default font is about 6 points wide. */
 const POINTS_PER_CHAR = 6;
 
-/** The protection options of the template's sheets (as the ExcelJS template sets them). */
-export const TEMPLATE_PROTECTION: Excel.WorksheetProtectionOptions = { allowFormatColumns: true, allowFormatRows: true };
+/** The template's protection (sheet/template-style.ts) in Excel's terms. */
+export const TEMPLATE_PROTECTION: Excel.WorksheetProtectionOptions = {
+  allowFormatColumns: STYLE_PROTECTION.formatColumns,
+  allowFormatRows: STYLE_PROTECTION.formatRows,
+  allowFormatCells: STYLE_PROTECTION.formatCells,
+};
 
 /** Queues building the sheets; returns what this Excel cannot do, as sentences for the user. */
 export function queueBuildTemplate(context: Excel.RequestContext, formatId: FormatId, caps: Capabilities): string[] {
@@ -86,7 +91,7 @@ export function queueBuildTemplate(context: Excel.RequestContext, formatId: Form
     for (const s of layout.sheets) {
       const ws = sheets.get(s.id)!;
       if (s.hidden) ws.visibility = Excel.SheetVisibility.veryHidden;
-      else if (s.id !== 'text') ws.protection.protect(TEMPLATE_PROTECTION);
+      else if (s.protected) ws.protection.protect(TEMPLATE_PROTECTION);
     }
   }
   const lacks: string[] = [];

@@ -91,7 +91,7 @@ async function repair(context: Excel.RequestContext, caps: Capabilities, format:
       return !n || (n.type !== 'Range' && n.type !== null) || !sameRef(String(n.value), nameReference(e));
     });
     const hidden = layout.sheets.filter((s) => s.hidden && sheets.find((ws) => ws.name === s.name)?.visibility !== Excel.SheetVisibility.veryHidden);
-    const guarded = layout.sheets.filter((s) => !s.hidden && s.id !== 'text');
+    const guarded = layout.sheets.filter((s) => s.protected);
     const prot = caps.sheetSetup
       ? guarded.map((s) => {
           const p = context.workbook.worksheets.getItem(s.name).protection;

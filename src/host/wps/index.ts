@@ -9,6 +9,7 @@ import { isFormatId, type FormatId } from '../../model/core';
 import { a1, definedNames, getLayout, NAME_PREFIX, nameReference, parseSheetAddress, sheetName, type SheetId } from '../../sheet/layout';
 import { ANCHORS, FOREIGN_COLS, FOREIGN_ROWS, MARK_COLORS, MARK_FORMULA, MARK_LEVELS, foreignArea, gridArea, marksBySheet, PLACEHOLDER_SHEET, REPORT_SHEETS, SHEET_IDS } from '../areas';
 import { workbookFormat } from '../../sheet/reader';
+import { TEMPLATE_PROTECTION } from '../../sheet/template-style';
 import { gridSource, type LoadedSheet } from '../grid-source';
 import { explanationRange } from '../../sheet/info-sheet';
 import { HostFailure, type CellWrite, type DownloadSupport, type HostReading, type Mark, type Place, type SpreadsheetHost } from '../types';
@@ -389,7 +390,9 @@ export class WpsHost implements SpreadsheetHost {
       if (!ws) continue;
       try {
         if (s.hidden && ws.Visible !== XL.sheetVeryHidden) ws.Visible = XL.sheetVeryHidden;
-        if (!s.hidden && s.id !== 'text' && !ws.ProtectContents) ws.Protect(null, true, true, true, false, false, true, true);
+        // The template's protection (sheet/template-style.ts): no password; drawing objects, contents, scenarios.
+        const p = TEMPLATE_PROTECTION;
+        if (s.protected && !ws.ProtectContents) ws.Protect(null, true, true, true, false, p.formatCells, p.formatColumns, p.formatRows);
       } catch {
         problems.push(s.hidden ? `隐藏的工作表“${s.name}”未能设为隐藏，请不要改动它` : `工作表“${s.name}”未能设置保护：标签和合计公式可能被误改`);
       }
