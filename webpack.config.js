@@ -172,9 +172,9 @@ module.exports = async (env = {}, argv = {}) => {
       functions: './src/functions/functions.ts',
       // The task pane page loads both: it reuses what functions.js already holds (the model).
       taskpane: { import: './src/taskpane/taskpane.ts', dependOn: 'functions' },
-      validator: './src/taskpane/validator.ts',
+      validator: './src/page/validator.ts',
       // The standalone page reads files in a Web Worker: its lazy chunks load with importScripts.
-      'open-worker': { import: './src/taskpane/open-worker.ts', chunkLoading: 'import-scripts' },
+      'open-worker': { import: './src/page/open-worker.ts', chunkLoading: 'import-scripts' },
       // The supervising office's board, served by `xxgk serve` (board.html).
       board: './src/board/board.ts',
     },

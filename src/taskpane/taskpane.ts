@@ -7,18 +7,22 @@
  */
 import { exportSubmission } from '../flows/export';
 import { whenServed } from './server-probe';
-import { aggregate, exclusionReason, withExplanation, type AggregateUnit, type FormatId, type Issue } from '../model/core';
+import { aggregate, exclusionReason, withExplanation, type AggregateUnit, type FormatId, type Issue, type Report } from '../model/core';
 import { whenExcelReady } from '../host/excel';
 import { etApplication, type EtApplication } from '../host/wps/et';
 import type { SpreadsheetHost } from '../host/types';
 import { lostFormulas, totalRepairs } from '../sheet/totals';
 import { applyTotalRepairs, clearMarks, insertTemplate, runCheck, saveExplanations, selectCell, writeReportValues, type CheckOutcome } from './actions';
-import { previousReport, wireCommon } from './common';
+import { wireCommon } from './common';
 import { readReportFile } from './read-file';
 import { $, ask, backToIssues, confirmExport, confirmRender, download, el, notify, renderIssues, reportDocx, say, summarize, typedYear, updateFormat } from './ui';
 
-let host: SpreadsheetHost;
-let last: CheckOutcome | undefined;
+/** Everything the pane knows, passed to its handlers: the host, the last check's outcome (its format, places, 说明), last year's report. */
+interface PaneState {
+  readonly host: SpreadsheetHost;
+  last: CheckOutcome | undefined;
+  previous: Report | undefined;
+}
 
 /** The standalone validator's address next to this page: where a download that Office drops can be made. */
 const validatorUrl = () => new URL('validator.html', location.href).href;
@@ -31,43 +35,43 @@ async function templateBase64(format: FormatId): Promise<string> {
   return btoa(binary);
 }
 
-async function explain(issue: Issue, text: string): Promise<string> {
-  if (!last) return '';
-  const explanations = withExplanation(last.report, issue, text);
-  const r = await saveExplanations(host, explanations);
+async function explain(s: PaneState, issue: Issue, text: string): Promise<string> {
+  if (!s.last) return '';
+  const explanations = withExplanation(s.last.report, issue, text);
+  const r = await saveExplanations(s.host, explanations);
   if (!r.ok) {
     say(r.message, 'fail');
     return '';
   }
-  last = { ...last, report: { ...last.report, explanations } };
+  s.last = { ...s.last, report: { ...s.last.report, explanations } };
   return text.trim() ? '已保存' : '已删除说明';
 }
 
-async function onCheck(): Promise<void> {
+async function onCheck(s: PaneState): Promise<void> {
   say('正在校验…');
-  const r = await runCheck(host, previousReport());
+  const r = await runCheck(s.host, s.previous);
   if (!r.ok) {
-    last = undefined;
+    s.last = undefined;
     $('issues').replaceChildren();
     return say(r.message, 'fail');
   }
-  last = r.value;
+  s.last = r.value;
   summarize(r.value.result, r.value.marked === true ? '' : `。${r.value.marked}`);
   renderIssues(r.value.result, r.value.places, {
-    select: (place) => void selectCell(host, place).then((s) => !s.ok && say(s.message, 'fail')),
-    explain,
+    select: (place) => void selectCell(s.host, place).then((r) => !r.ok && say(r.message, 'fail')),
+    explain: (issue, text) => explain(s, issue, text),
   });
   ($('fill-totals') as HTMLButtonElement).disabled = totalRepairs(r.value.report, r.value.places, lostFormulas(r.value.result.issues)).length === 0;
   ($('export') as HTMLButtonElement).disabled = false;
   ($('render-docx') as HTMLButtonElement).disabled = false;
 }
 
-async function onInsert(): Promise<void> {
+async function onInsert(s: PaneState): Promise<void> {
   const format = updateFormat();
   const typed = typedYear();
   if (!format || 'problem' in typed) return say('problem' in typed ? typed.problem : '请填写报告年度', 'fail');
   say('正在插入模板…');
-  const r = await insertTemplate(host, format, typed.year, templateBase64, () =>
+  const r = await insertTemplate(s.host, format, typed.year, templateBase64, () =>
     ask('替换年报工作表？', '工作簿中已有年报工作表。替换会删除其中已填写的内容（其他工作表不受影响）。', '替换'),
   );
   if (!r.ok) return say(r.message, 'fail');
@@ -76,41 +80,41 @@ async function onInsert(): Promise<void> {
   say(problems.length ? `已插入 ${format} 版模板，但有 ${problems.length} 处未能恢复：${problems.join('；')}` : `已插入 ${format} 版模板，请从“基本信息”开始填写。`, problems.length ? 'fail' : undefined);
 }
 
-async function onClear(): Promise<void> {
-  const r = await clearMarks(host, last?.report.format);
+async function onClear(s: PaneState): Promise<void> {
+  const r = await clearMarks(s.host, s.last?.report.format);
   say(r.ok ? '已清除标记。' : r.message, r.ok ? undefined : 'fail');
 }
 
-async function onFillTotals(): Promise<void> {
-  if (!last) return;
-  const repairs = totalRepairs(last.report, last.places, lostFormulas(last.result.issues));
+async function onFillTotals(s: PaneState): Promise<void> {
+  if (!s.last) return;
+  const repairs = totalRepairs(s.last.report, s.last.places, lostFormulas(s.last.result.issues));
   if (repairs.length === 0) return say('所有合计单元格都与公式一致。');
   const list = el('ul', { class: 'changes' });
   for (const r of repairs) list.append(el('li', {}, `${r.address}（${r.where}）：${String(r.current ?? '空')} → ${r.computed}（恢复合计公式）`));
   if (!(await ask('填入以下合计？', list, '填入'))) return;
-  const done = await applyTotalRepairs(host, repairs);
+  const done = await applyTotalRepairs(s.host, repairs);
   if (!done.ok) return say(done.message, 'fail');
-  await onCheck();
+  await onCheck(s);
 }
 
 /**
  * 导出 JSON. Where Office drops downloads (Mac) the text is shown to copy; where a download
  * cannot be confirmed it is offered and the text shown as well. Never a success that did not happen.
  */
-async function onExport(): Promise<void> {
-  if (!last) return;
-  const { report, result } = last;
+async function onExport(s: PaneState): Promise<void> {
+  if (!s.last) return;
+  const { report, result } = s.last;
   if (!(await confirmExport(result))) return;
   const { text, name } = exportSubmission(report, result, 'xxgk-addin');
   ($('export-text') as HTMLTextAreaElement).value = text;
   const fallback = $('export-fallback');
   const note = $('export-note');
   const state = result.valid ? 'pass' : 'fail';
-  if (host.downloads === 'yes' && download(name, text)) {
+  if (s.host.downloads === 'yes' && download(name, text)) {
     fallback.hidden = true;
     return notify(`已导出 ${name}`, state);
   }
-  const tried = host.downloads === 'unconfirmed' && download(name, text);
+  const tried = s.host.downloads === 'unconfirmed' && download(name, text);
   note.textContent = tried
     ? `已请求下载 ${name}。如果没有出现下载的文件，请复制下面的内容，保存为 ${name}。`
     : `此环境（如 Mac 版 Office）不能从加载项下载文件。请复制下面的内容，保存为 ${name}。`;
@@ -119,32 +123,32 @@ async function onExport(): Promise<void> {
 }
 
 /** 生成报告: the Word file, where Office lets it be downloaded; otherwise where to make it instead. */
-async function onRender(): Promise<void> {
-  if (!last) return;
+async function onRender(s: PaneState): Promise<void> {
+  if (!s.last) return;
   const elsewhere = `请把工作簿保存后，在浏览器中打开独立校验页面 ${validatorUrl()} ，打开该工作簿并点“生成报告”。`;
-  if (host.downloads === 'no') return notify(`此环境（如 Mac 版 Office）不能从加载项下载文件。${elsewhere}`);
-  if (!(await confirmRender(last.result))) return;
-  const { name, blob } = await reportDocx(last.report, last.result);
+  if (s.host.downloads === 'no') return notify(`此环境（如 Mac 版 Office）不能从加载项下载文件。${elsewhere}`);
+  if (!(await confirmRender(s.last.result))) return;
+  const { name, blob } = await reportDocx(s.last.report, s.last.result);
   if (!download(name, blob)) return notify(`此环境不允许下载文件。${elsewhere}`);
-  notify(host.downloads === 'yes' ? `已生成 ${name}` : `已请求下载 ${name}。如果没有出现下载的文件，${elsewhere}`);
+  notify(s.host.downloads === 'yes' ? `已生成 ${name}` : `已请求下载 ${name}。如果没有出现下载的文件，${elsewhere}`);
 }
 
 /** 下载模板 inside Office: where downloads are dropped, the template goes into the workbook instead. */
-function onTemplateLink(e: Event): void {
+function onTemplateLink(s: PaneState, e: Event): void {
   if (!updateFormat()) {
     e.preventDefault();
     return notify('problem' in typedYear() ? (typedYear() as { problem: string }).problem : '请填写报告年度', 'fail');
   }
-  if (host.downloads === 'no') {
+  if (s.host.downloads === 'no') {
     e.preventDefault();
     notify(`此环境（如 Mac 版 Office）不能从加载项下载文件：请点“插入模板”把模板插入当前工作簿，或在浏览器中打开 ${validatorUrl()} 下载模板。`);
-  } else if (host.downloads === 'unconfirmed') {
+  } else if (s.host.downloads === 'unconfirmed') {
     notify('已请求下载模板。如果没有出现下载的文件，请点“插入模板”把模板插入当前工作簿。');
   }
 }
 
 /** 汇总: several units' files summed (the model's aggregate), shown, then written into this workbook after asking. */
-async function onAggregate(): Promise<void> {
+async function onAggregate(s: PaneState): Promise<void> {
   const input = $('aggregate-files') as HTMLInputElement;
   const files = [...(input.files ?? [])];
   const box = $('aggregate-result');
@@ -170,10 +174,10 @@ async function onAggregate(): Promise<void> {
   for (const p of unreadable) list.append(el('li', {}, `无法读取：${p}`));
   box.replaceChildren(el('p', {}, `汇总 ${agg.units.filter((u) => u.included).length} 个单位；有错误的报告${agg.includeErrors ? '已计入' : '未计入'}。`), list);
   if (!(await ask('写入汇总结果？', '把汇总的数字写入本工作簿的表二、表三、表四（覆盖其中已有的数字，合计公式保留）。', '写入'))) return;
-  const written = await writeReportValues(host, agg.report);
+  const written = await writeReportValues(s.host, agg.report);
   if (!written.ok) return say(written.message, 'fail');
   say(`已写入 ${written.value} 个单元格。`);
-  await onCheck();
+  await onCheck(s);
 }
 
 async function onCopy(): Promise<void> {
@@ -187,23 +191,26 @@ async function onCopy(): Promise<void> {
   say('已复制到剪贴板。请粘贴到记事本等程序中，保存为 .json 文件。');
 }
 
-function wireHost(spreadsheet: SpreadsheetHost): void {
-  host = spreadsheet;
-  wireCommon('excel');
-  $('insert-template').addEventListener('click', () => void onInsert());
-  $('check').addEventListener('click', () => void onCheck());
-  $('clear-marks').addEventListener('click', () => void onClear());
+function wireHost(host: SpreadsheetHost): void {
+  const s: PaneState = { host, last: undefined, previous: undefined };
+  wireCommon('excel', (previous) => {
+    s.previous = previous;
+    // A report already checked is checked again with last year's (or without it).
+    if (s.last) void onCheck(s);
+  });
+  $('insert-template').addEventListener('click', () => void onInsert(s));
+  $('check').addEventListener('click', () => void onCheck(s));
+  $('clear-marks').addEventListener('click', () => void onClear(s));
   ($('clear-marks') as HTMLButtonElement).disabled = host.noMarks !== undefined;
-  $('fill-totals').addEventListener('click', () => void onFillTotals());
-  $('export').addEventListener('click', () => void onExport());
+  $('fill-totals').addEventListener('click', () => void onFillTotals(s));
+  $('export').addEventListener('click', () => void onExport(s));
   $('copy-export').addEventListener('click', () => void onCopy());
-  $('render-docx').addEventListener('click', () => void onRender());
+  $('render-docx').addEventListener('click', () => void onRender(s));
   $('back-to-issues').addEventListener('click', backToIssues);
-  $('download-template').addEventListener('click', onTemplateLink);
-  $('aggregate-files').addEventListener('change', () => void onAggregate());
-  window.addEventListener('xxgk:previous', () => last && void onCheck());
+  $('download-template').addEventListener('click', (e) => onTemplateLink(s, e));
+  $('aggregate-files').addEventListener('change', () => void onAggregate(s));
   // 报送 appears when the pane is served by the office's collection server (xxgk serve).
-  void whenServed(() => last, 'xxgk-addin');
+  void whenServed(() => s.last, 'xxgk-addin');
 }
 
 /** WPS 表格: its host code loads only there (Excel never downloads it). */

@@ -179,6 +179,8 @@ export function renderIssues(result: ValidationResult, places: Places, handlers:
   $('hints').replaceChildren(...result.hints.map((h) => el('p', { class: 'note hint' }, `提示：${h.message}`)));
   const container = $('issues');
   container.replaceChildren();
+  // Numbers the 说明 boxes of this list: drawn again in the same order, a box keeps its id (and its focus).
+  const draw = { places, handlers, boxes: 0 };
   for (const area of Object.keys(AREA_LABELS) as Issue['area'][]) {
     const issues = result.issues.filter((i) => i.area === area).sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]);
     if (issues.length === 0) continue;
@@ -187,7 +189,7 @@ export function renderIssues(result: ValidationResult, places: Places, handlers:
     const list = el('ul', { class: 'issues' });
     for (const item of grouped(issues, result.format)) {
       if ('ruleId' in item) {
-        list.append(issueItem(item, places, handlers));
+        list.append(issueItem(item, draw));
         continue;
       }
       const severity = item.items[0]!.severity;
@@ -195,7 +197,7 @@ export function renderIssues(result: ValidationResult, places: Places, handlers:
       const details = el('details');
       details.append(el('summary', {}, `${SEVERITY_LABELS[severity]}：${item.label}`));
       const inner = el('ul', { class: 'issues' });
-      for (const i of item.items) inner.append(issueItem(i, places, handlers));
+      for (const i of item.items) inner.append(issueItem(i, draw));
       details.append(inner);
       li.append(details);
       list.append(li);
@@ -218,9 +220,18 @@ function applyFilter(): void {
   for (const area of document.querySelectorAll<HTMLElement>('#issues .area')) area.hidden = !area.querySelector('li[data-severity]:not([hidden])');
 }
 
-let issueCount = 0;
+/** The list being drawn: where cells are, what clicks do, how many 说明 boxes so far. */
+interface ListDraw {
+  readonly places: Places;
+  readonly handlers: IssueHandlers;
+  boxes: number;
+}
 
-function issueItem(issue: Issue, places: Places, handlers: IssueHandlers): HTMLLIElement {
+/** The issue button clicked last is marked, for 返回问题列表 (a list drawn anew has none). */
+const LAST_CLICKED = 'last-clicked';
+
+function issueItem(issue: Issue, draw: ListDraw): HTMLLIElement {
+  const { places, handlers } = draw;
   const li = el('li', { class: issue.severity, 'data-rule': issue.ruleId, 'data-severity': issue.severity });
   const place = issuePlace(issue, places);
   const address = issueAddress(issue, places);
@@ -230,7 +241,8 @@ function issueItem(issue: Issue, places: Places, handlers: IssueHandlers): HTMLL
   if (place) {
     button.setAttribute('data-address', placeText(place));
     button.addEventListener('click', () => {
-      lastClicked = button;
+      for (const b of document.querySelectorAll(`#issues .${LAST_CLICKED}`)) b.classList.remove(LAST_CLICKED);
+      button.classList.add(LAST_CLICKED);
       handlers.select(place, issue);
     });
   }
@@ -241,17 +253,15 @@ function issueItem(issue: Issue, places: Places, handlers: IssueHandlers): HTMLL
   const cells = issue.cells.map((c) => (places[c] ? placeText(places[c]) : c));
   detail.append(el('span', {}, `规则 ${issue.ruleId}${cells.length > 1 ? `；涉及 ${cells.join('、')}` : ''}`));
   li.append(detail);
-  if (issue.severity === 'warning') li.append(explanationEditor(issue, handlers, ++issueCount));
+  if (issue.severity === 'warning') li.append(explanationEditor(issue, handlers, ++draw.boxes));
   return li;
 }
 
-let lastClicked: HTMLElement | undefined;
-
 /** 返回问题列表: back to the issue last clicked (or the top of the list). */
 export function backToIssues(): void {
-  const target = lastClicked && document.contains(lastClicked) ? lastClicked : $('issues');
-  target.scrollIntoView({ block: 'center' });
-  (lastClicked && document.contains(lastClicked) ? lastClicked : ($('issues').querySelector('button.issue') as HTMLElement | null))?.focus({ preventScroll: true });
+  const clicked = $('issues').querySelector<HTMLElement>(`.${LAST_CLICKED}`);
+  (clicked ?? $('issues')).scrollIntoView({ block: 'center' });
+  (clicked ?? $('issues').querySelector<HTMLElement>('button.issue'))?.focus({ preventScroll: true });
 }
 
 function explanationEditor(issue: Issue, handlers: IssueHandlers, n: number): HTMLElement {

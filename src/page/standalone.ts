@@ -9,8 +9,8 @@ import { tableGrid } from '../sheet/table-grid';
 import { markLevels, type MarkLevel, type Places } from '../sheet/places';
 import { lostFormulas, totalRepairs, type TotalRepair } from '../sheet/totals';
 import { readInWorker, type PendingRead } from './read-in-worker';
-import { whenServed } from './server-probe';
-import { $, backToIssues, confirmExport, confirmRender, download, el, notify, renderIssues, reportDocx, say, summarize, typedYear } from './ui';
+import { whenServed } from '../taskpane/server-probe';
+import { $, backToIssues, confirmExport, confirmRender, download, el, notify, renderIssues, reportDocx, say, summarize, typedYear } from '../taskpane/ui';
 
 /** A file handle of the File System Access API (Chromium): the same file read again without a dialog. */
 interface FileHandle {
@@ -31,7 +31,12 @@ interface Opened {
   result?: ValidationResult;
 }
 
-let opened: Opened | undefined;
+/** Everything the page knows, passed to its handlers: the report open now, a read under way, last year's report. */
+interface PageState {
+  opened: Opened | undefined;
+  reading: PendingRead | undefined;
+  previous: Report | undefined;
+}
 
 /** The id of the table cell that shows a report cell. */
 const cellElementId = (cellId: string) => `cell-${cellId.replace(/\./g, '-')}`;
@@ -115,17 +120,18 @@ function highlight(issue: Issue): void {
 }
 
 /** Validates the opened report (or shows `given`, the result the reader's worker computed) and renders it all. */
-function check(previous: Report | undefined, given?: ValidationResult): void {
+function check(state: PageState, given?: ValidationResult): void {
+  const opened = state.opened;
   if (!opened) return say('请先打开一个年报文件。');
-  const result = given ?? validateRead(opened, previous);
+  const result = given ?? validateRead(opened, state.previous);
   opened.result = result;
   summarize(result);
   renderIssues(result, opened.places, {
     select: (_address, issue) => highlight(issue),
     explain: async (issue, t) => {
-      if (!opened) return '';
+      if (state.opened !== opened) return '';
       opened.report = { ...opened.report, explanations: withExplanation(opened.report, issue, t) } as Report;
-      check(previous);
+      check(state);
       return t.trim() ? '已保存（导出时一并提交）' : '已删除说明';
     },
   });
@@ -180,8 +186,6 @@ async function onCorrected(o: Opened, repairs: readonly TotalRepair[]): Promise<
   notify(ok ? `已生成 ${name}：请用它替换原文件后重新校验` : '此浏览器不允许下载文件。', ok ? undefined : 'fail');
 }
 
-let reading: PendingRead | undefined;
-
 /** Opens a file in the worker, with a progress bar and 取消; the page stays responsive meanwhile. */
 /**
  * 说明 written for the report opened before, carried to the one opened now (the same agency and
@@ -196,32 +200,32 @@ function carried(before: Opened | undefined, report: Report): Report {
   return keep.length ? ({ ...report, explanations: [...(report.explanations ?? []), ...keep] } as Report) : report;
 }
 
-async function open(file: File, previous: () => Report | undefined, handle?: FileHandle): Promise<void> {
-  reading?.cancel();
+async function open(state: PageState, file: File, handle?: FileHandle): Promise<void> {
+  state.reading?.cancel();
   const status = $('file-status');
   const progress = $('open-progress');
   status.textContent = `正在读取 ${printable(file.name)}…`;
   progress.hidden = false;
-  const current = (reading = readInWorker(file, previous()));
+  const current = (state.reading = readInWorker(file, state.previous));
   const r = await current.done;
-  if (reading !== current) return;
-  reading = undefined;
+  if (state.reading !== current) return;
+  state.reading = undefined;
   progress.hidden = true;
   if (r.ok) {
-    const report = carried(opened, r.opened.report);
+    const report = carried(state.opened, r.opened.report);
     const kept = (report.explanations?.length ?? 0) - (r.opened.report.explanations?.length ?? 0);
-    opened = { name: file.name, file, ...(handle ? { handle } : {}), ...r.opened, report };
+    state.opened = { name: file.name, file, ...(handle ? { handle } : {}), ...r.opened, report };
     status.textContent = `已打开 ${printable(file.name)}：${printable(report.metadata.agencyName) || '（未填机关名称）'} ${report.metadata.year ?? ''} 年度（${report.format} 版格式）${kept ? `；沿用了 ${kept} 条说明` : ''}`;
     $('recheck').hidden = false;
     // The worker's result stands unless 说明 were carried over, which it did not see.
-    return check(previous(), kept ? undefined : r.result);
+    return check(state, kept ? undefined : r.result);
   }
   if (r.cancelled) {
     status.textContent = `已取消读取 ${printable(file.name)}`;
-    if (!opened) say('已取消。请打开或拖入填好的年报工作簿（.xlsx）或导出的 JSON。');
+    if (!state.opened) say('已取消。请打开或拖入填好的年报工作簿（.xlsx）或导出的 JSON。');
     return;
   }
-  opened = undefined;
+  state.opened = undefined;
   $('recheck').hidden = true;
   $('back-to-issues').hidden = true;
   $('repairs').hidden = true;
@@ -235,7 +239,7 @@ async function open(file: File, previous: () => Report | undefined, handle?: Fil
   say(`${printable(file.name)}：${printable(r.message)}`, 'fail');
 }
 
-async function onExport(): Promise<void> {
+async function onExport(opened: Opened | undefined): Promise<void> {
   if (!opened?.result) return;
   const { report, result } = opened;
   if (!(await confirmExport(result))) return;
@@ -266,7 +270,7 @@ async function onTemplate(e: Event, other: boolean): Promise<void> {
 }
 
 /** Opens a report: through the File System Access API where there is one (so it can be read again without a dialog), else the file input. */
-async function choose(previous: () => Report | undefined): Promise<void> {
+async function choose(state: PageState): Promise<void> {
   const picker = (window as unknown as { showOpenFilePicker?: OpenPicker }).showOpenFilePicker;
   if (!picker) return ($('report-file') as HTMLInputElement).click();
   let handles: FileHandle[];
@@ -276,15 +280,15 @@ async function choose(previous: () => Report | undefined): Promise<void> {
     return; // The dialog was closed.
   }
   const handle = handles[0];
-  if (handle) await open(await handle.getFile(), previous, handle);
+  if (handle) await open(state, await handle.getFile(), handle);
 }
 
 /** 重新读取并校验: the same file as it is now on disk; without a handle, the file dialog once more. */
-async function recheck(previous: () => Report | undefined): Promise<void> {
-  const o = opened;
+async function recheck(state: PageState): Promise<void> {
+  const o = state.opened;
   if (o?.handle) {
     try {
-      return await open(await o.handle.getFile(), previous, o.handle);
+      return await open(state, await o.handle.getFile(), o.handle);
     } catch {
       notify('无法再次读取这个文件（可能被移走或改名），请重新选择。', 'fail');
     }
@@ -292,15 +296,17 @@ async function recheck(previous: () => Report | undefined): Promise<void> {
   ($('report-file') as HTMLInputElement).click();
 }
 
-export function wireStandalone(previous: () => Report | undefined): void {
+/** Wires the page; `setPrevious` takes last year's report (chosen on the page), checking the open report again with it. */
+export function wireStandalone(): { setPrevious(previous: Report | undefined): void } {
+  const state: PageState = { opened: undefined, reading: undefined, previous: undefined };
   const input = $('report-file') as HTMLInputElement;
   input.addEventListener('change', () => {
     const file = input.files?.[0];
     // Cleared at once, so choosing the same file again (after correcting it) reads it again.
     input.value = '';
-    if (file) void open(file, previous);
+    if (file) void open(state, file);
   });
-  $('cancel-open').addEventListener('click', () => reading?.cancel());
+  $('cancel-open').addEventListener('click', () => state.reading?.cancel());
   const zone = $('drop-zone');
   zone.addEventListener('dragover', (e) => {
     e.preventDefault();
@@ -311,33 +317,38 @@ export function wireStandalone(previous: () => Report | undefined): void {
     e.preventDefault();
     zone.classList.remove('over');
     const file = e.dataTransfer?.files?.[0];
-    if (file) void open(file, previous);
+    if (file) void open(state, file);
   });
-  $('check').addEventListener('click', () => check(previous()));
-  $('export').addEventListener('click', () => void onExport());
-  $('render-docx').addEventListener('click', () => opened && void onRender(opened));
+  $('check').addEventListener('click', () => check(state));
+  $('export').addEventListener('click', () => void onExport(state.opened));
+  $('render-docx').addEventListener('click', () => state.opened && void onRender(state.opened));
   $('back-to-issues').addEventListener('click', backToIssues);
-  $('recheck').addEventListener('click', () => void recheck(previous));
+  $('recheck').addEventListener('click', () => void recheck(state));
   // The Chinese button opens the system's picker with a handle where the browser has the API.
   document.querySelector('label[for="report-file"]')!.addEventListener('click', (e) => {
     if (!(window as unknown as { showOpenFilePicker?: OpenPicker }).showOpenFilePicker) return;
     e.preventDefault();
-    void choose(previous);
+    void choose(state);
   });
   $('download-template').addEventListener('click', (e) => void onTemplate(e, false));
   $('download-template-other').addEventListener('click', (e) => void onTemplate(e, true));
-  window.addEventListener('xxgk:previous', () => opened && check(previous()));
   say('请打开或拖入填好的年报工作簿（.xlsx）或导出的 JSON。');
-  void whenServed(() => (opened?.result ? { report: opened.report, result: opened.result } : undefined), 'xxgk-web');
-  void openServerVersion(previous);
+  void whenServed(() => (state.opened?.result ? { report: state.opened.report, result: state.opened.result } : undefined), 'xxgk-web');
+  void openServerVersion(state);
+  return {
+    setPrevious(previous) {
+      state.previous = previous;
+      if (state.opened) check(state);
+    },
+  };
 }
 
 /** The office's board opens a unit's version here (validator.html?version=N): fetched from the server with the board's session. */
-async function openServerVersion(previous: () => Report | undefined): Promise<void> {
+async function openServerVersion(state: PageState): Promise<void> {
   const id = new URLSearchParams(window.location.search).get('version');
   if (!id || !/^\d+$/.test(id)) return;
   const res = await fetch(`/api/admin/versions/${id}/file`, { credentials: 'same-origin' }).catch(() => undefined);
   if (!res?.ok) return say(res?.status === 401 ? '请先在看板登录，再打开报送的版本。' : '无法取得这个报送版本。', 'fail');
   const name = decodeURIComponent(/filename\*=UTF-8''([^;]+)/.exec(res.headers.get('Content-Disposition') ?? '')?.[1] ?? `版本${id}`);
-  await open(new File([await res.blob()], name), previous);
+  await open(state, new File([await res.blob()], name));
 }

@@ -2,8 +2,8 @@
  * The standalone validator page (validator.html): the task pane's checks in a plain browser, for
  * offices that cannot install an add-in, use WPS or only receive files. It never loads office.js.
  */
-import { previousReport, wireCommon } from './common';
+import { wireCommon } from '../taskpane/common';
 import { wireStandalone } from './standalone';
 
-wireCommon('browser');
-wireStandalone(previousReport);
+const page = wireStandalone();
+wireCommon('browser', page.setPrevious);

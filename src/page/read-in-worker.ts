@@ -2,7 +2,7 @@
 /** Opening a file for the standalone page: in a Web Worker where the browser has one, else here. */
 import { validateRead, type Report, type ValidationResult } from '../model/core';
 import type { OpenedReport } from '../flows/open-report';
-import { readReportFile } from './read-file';
+import { readReportFile } from '../taskpane/read-file';
 
 export type Reading = { readonly ok: true; readonly opened: OpenedReport; readonly result: ValidationResult } | { readonly ok: false; readonly message: string; readonly cancelled?: true };
 
