@@ -1,7 +1,8 @@
 /* global Excel, Office */
 /**
- * The Excel host: the only code that calls Office.js. Reading for a validation is one
- * context.sync(); marking is one more (protection lifted and restored in the same batch).
+ * The Excel host: the only code that calls Office.js. Reading the template for a validation is one
+ * context.sync(); marking is one more (protection lifted and restored in the same batch). A
+ * workbook not made from the template is read in three (read.ts) and marked in one.
  */
 import { a1, sheetName, type SheetId } from '../../sheet/layout';
 import type { FormatId } from '../../model';
