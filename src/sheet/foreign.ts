@@ -7,13 +7,13 @@
  * rules, hints, marks, 说明 and export work unchanged. Values are read as the workbook holds them (a
  * “无” in a number cell is text, as in the template), totals as a spreadsheet shows them.
  */
-import { agencyKindByLabel, assembleReport, getFormat, makeIssue, storeReading, type CellValue, type CompiledFormat, type Issue, type IssueArea, type Metadata, type Place, type Report } from '../model/core';
+import { agencyKindByLabel, assembleReport, getFormat, makeIssue, SECTIONS, storeReading, type CellValue, type CompiledFormat, type Issue, type IssueArea, type Metadata, type Place, type Report } from '../model/core';
 import { importPublished, type Token } from '../import/published';
 import { a1 } from './a1';
 import { sheetName } from './layout';
 import { WorkbookReadError } from './errors';
 import { readInfo } from './info-sheet';
-import { recalculateTotals, type Grid, type Tables, type WorkbookReading, type WorkbookSource } from './reader';
+import { normalizeLabel, recalculateTotals, type Grid, type Tables, type WorkbookReading, type WorkbookSource } from './reader';
 
 /** Import issues about how published text was written, which a workbook's own cells say better (the cell rules judge them). */
 const TEXT_ONLY = new Set(['FORM-ZERO-VARIANT', 'FORM-UNIT', 'FORM-DIGITS-SPLIT']);
@@ -25,12 +25,16 @@ const COVER: readonly { readonly field: 'agencyName' | 'year' | 'agencyKind'; re
   { field: 'agencyKind', label: /^机关类型[:：]?/ },
 ];
 
-/** Every row of every sheet that lists its cells, as the reader's cells with their places, and as lines of text. */
+/** The tables' headings (二、主动公开政府信息情况 …) as compared: a second one on a sheet starts another copy. */
+const TABLE_HEADINGS = SECTIONS.filter((s) => 'table' in s).map((s) => normalizeLabel(s.heading));
+
+/** A sheet's text, or a part of it: the reader's cells with their places, and lines of text. */
 interface SheetText {
   readonly tokens: Token[];
   readonly lines: string[];
 }
 
+/** Every row of every sheet that lists its cells, as the reader's cells with their places, and as lines of text; each sheet (each copy of the tables on it) apart too. */
 function gridText(source: WorkbookSource): (SheetText & { grids: Map<string, Grid>; sheets: SheetText[] }) | undefined {
   const tokens: Token[] = [];
   const lines: string[] = [];
@@ -46,10 +50,22 @@ function gridText(source: WorkbookSource): (SheetText & { grids: Map<string, Gri
       const row = Math.floor(k / 16384);
       rows.set(row, [...(rows.get(row) ?? []), k % 16384]);
     }
+    // The sheet alone, its lines numbered from 1, cut where a table's heading comes again (two copies
+    // stacked on one sheet): where each table is found (a table found twice).
+    let part = { firstToken, firstLine, headings: new Set<string>() };
+    const close = () => {
+      if (lines.length > part.firstLine) sheets.push({ tokens: tokens.slice(part.firstToken).map((t) => ({ ...t, line: t.line - part.firstLine })), lines: lines.slice(part.firstLine) });
+    };
     for (const row of [...rows.keys()].sort((a, b) => a - b)) {
       const cols = rows.get(row)!;
       const [from, to] = [Math.min(...cols), Math.max(...cols)];
       const texts: string[] = [];
+      const heading = TABLE_HEADINGS.find((h) => normalizeLabel(g.cell(row, from).text).startsWith(h));
+      if (heading && part.headings.has(heading)) {
+        close();
+        part = { firstToken: tokens.length, firstLine: lines.length, headings: new Set() };
+      }
+      if (heading) part.headings.add(heading);
       const line = lines.length + 1;
       for (let col = from; col <= to; col++) {
         const text = g.cell(row, col).text.trim();
@@ -59,15 +75,14 @@ function gridText(source: WorkbookSource): (SheetText & { grids: Map<string, Gri
       }
       lines.push(texts.join(' '));
     }
-    // The sheet alone, its lines numbered from 1: where each table is found on it (a table found on two sheets).
-    sheets.push({ tokens: tokens.slice(firstToken).map((t) => ({ ...t, line: t.line - firstLine })), lines: lines.slice(firstLine) });
+    close();
   }
   return tokens.length ? { tokens, lines, grids, sheets } : undefined;
 }
 
 /**
- * A table found whole on two sheets (last year's sheet kept beside this year's, a copy left over):
- * which one is the report cannot be told, so it is an error naming both places. The first is read.
+ * A table found whole twice — on two sheets (last year's sheet kept beside this year's) or stacked
+ * on one: which one is the report cannot be told, so it is an error naming both places. The first is read.
  */
 function tablesTwice(format: CompiledFormat, sheets: readonly SheetText[], year: number | undefined, read: ReadonlyMap<string, Place>): Issue[] {
   if (sheets.filter((s) => s.tokens.length).length < 2) return [];

@@ -75,6 +75,22 @@ describe('workbooks not made from the template', () => {
     expect(validateRead(read).valid).toBe(false);
   });
 
+  test('last year\'s tables left above this year\'s on one sheet: found twice, both places named', async () => {
+    const lastYear = withText(consistentReport('2021', Array.from({ length: 300 }, (_, i) => i % 3), 2023));
+    const thisYear = withText(consistentReport('2021', Array.from({ length: 300 }, (_, i) => (i % 4) + 1), 2024));
+    const wb = foreignExcelJS(lastYear, { top: 1, left: 1, split: false, blankEvery: 0, note: false, dropT4: false });
+    const ws = wb.worksheets[0]!;
+    const below = ws.rowCount + 3;
+    foreignExcelJS(thisYear, { top: 1, left: 1, split: false, blankEvery: 0, note: false, dropT4: false }).worksheets[0]!.eachRow((row, r) => row.eachCell((cell, c) => void (ws.getCell(below + r, c).value = cell.value)));
+    const read = await readWorkbookBuffer(await toBuffer(wb));
+    const twice = read.reading.filter((i) => i.ruleId === 'FORM-TABLE-TWICE');
+    expect(twice.map((i) => i.area)).toEqual(['t2', 't3', 't4']);
+    for (const i of twice) expect(i.message).toMatch(/出现了不止一份：“年报”[A-Z]+(\d+):[A-Z]+\d+、“年报”[A-Z]+(\d+):[A-Z]+\d+/);
+    const rows = /“年报”[A-Z]+(\d+):[A-Z]+\d+、“年报”[A-Z]+(\d+)/.exec(twice[1]!.message)!;
+    expect(Number(rows[2])).toBeGreaterThan(below);
+    expect(Number(rows[1])).toBeLessThan(below);
+  });
+
   test('the page\'s corrected copy of an office\'s workbook: the typed-over total gets a SUM over the user\'s own cells, 说明 go into a hidden sheet added to it', async () => {
     const base = withText(consistentReport('2021', Array.from({ length: 300 }, (_, i) => (i % 4) + 1)));
     const typed = withCells(base, { 't3.resultTotal.natural': (base.tables.t3.resultTotal!.natural as number) + 5 });
