@@ -5,7 +5,7 @@
  * user's format or value. Protected sheets (the template's, without a password) are unprotected
  * for a write and protected again with the options they had.
  */
-import { isFormatId, type FormatId } from '../../model/core';
+import type { FormatId } from '../../model/core';
 import { a1, definedNames, getLayout, NAME_PREFIX, nameReference, parseSheetAddress, sheetName, type SheetId } from '../../sheet/layout';
 import { ANCHORS, FOREIGN_COLS, FOREIGN_ROWS, MARK_COLORS, MARK_FORMULA, MARK_LEVELS, foreignArea, gridArea, marksBySheet, PLACEHOLDER_SHEET, REPORT_SHEETS, SHEET_IDS } from '../areas';
 import { workbookFormat } from '../../sheet/reader';
@@ -149,11 +149,13 @@ export class WpsHost implements SpreadsheetHost {
     return Array.from({ length: book.Worksheets.Count }, (_, i) => book.Worksheets.Item(i + 1));
   }
 
-  /** The workbook holds the template: its hidden sheet carries the format marker. */
+  /** The workbook holds the template: its hidden sheet carries the format marker (read as the reader reads it). */
   private isTemplate(book: EtWorkbook): boolean {
-    const marker = getLayout('2021').info.format;
-    const info = this.reportSheet(book, this.names(book), 'info');
-    return !!info && isFormatId(String(info.Range(a1(marker.row, marker.col)).Value2 ?? '').trim());
+    const names = this.names(book);
+    const info = this.reportSheet(book, names, 'info');
+    if (!info) return false;
+    const range = info.Range(gridArea('info'));
+    return workbookFormat(gridSource([{ name: info.Name, values: grid(range.Value2), formulas: grid(range.Formula) }], names)) !== undefined;
   }
 
   /** Runs `write` on the sheets with their protection lifted, and protects them again as they were, even when it fails. */
@@ -210,15 +212,19 @@ export class WpsHost implements SpreadsheetHost {
     const sheets = template ? this.reportSheets() : this.sheets(book).map((sheet) => ({ id: undefined, sheet }));
     const by = marksBySheet(marks);
     const whole = `A1:${a1(FOREIGN_ROWS, FOREIGN_COLS)}`;
-    const touched = sheets.filter(({ id, sheet }) => by.has(sheet.Name) || ours(sheet.Range(id ? gridArea(id) : whole).FormatConditions).length > 0);
+    // Each sheet's formats looked at once: ours (indexes, from the last: deleting shifts the ones after it).
+    const touched = sheets
+      .map(({ id, sheet }) => {
+        const conditions = sheet.Range(id ? gridArea(id) : whole).FormatConditions;
+        return { sheet, conditions, mine: ours(conditions).reverse() };
+      })
+      .filter((s) => by.has(s.sheet.Name) || s.mine.length > 0);
     this.unlocked(
       touched.map((s) => s.sheet),
       doing,
       () => {
-        for (const { id, sheet } of touched) {
-          const conditions = sheet.Range(id ? gridArea(id) : whole).FormatConditions;
-          // From the last: deleting shifts the ones after it.
-          for (const i of ours(conditions).reverse()) conditions.Item(i).Delete();
+        for (const { sheet, conditions, mine } of touched) {
+          for (const i of mine) conditions.Item(i).Delete();
           const levels = by.get(sheet.Name);
           for (const severity of MARK_LEVELS) {
             const cells = levels?.[severity] ?? [];
